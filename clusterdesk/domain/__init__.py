@@ -1,0 +1,1 @@
+"""Pure Python rules and value types. Imports neither Qt nor SQLAlchemy."""

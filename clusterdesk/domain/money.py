@@ -1,0 +1,65 @@
+"""Money as an exact Decimal with an ISO 4217 currency; stored as integer minor units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+# Currencies a Danish cluster meets most; any ISO 4217 code is accepted.
+COMMON_CURRENCIES = ("DKK", "EUR", "SEK", "NOK", "USD", "GBP", "PLN", "CHF")
+_MINOR_UNIT_EXCEPTIONS = {"JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "BHD": 3, "KWD": 3, "TND": 3}
+
+
+def minor_unit_digits(currency: str) -> int:
+    return _MINOR_UNIT_EXCEPTIONS.get(currency.upper(), 2)
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, Decimal):
+            raise TypeError("Money.amount must be a Decimal, never a float")
+        code = self.currency.upper()
+        if len(code) != 3 or not code.isalpha():
+            raise ValueError(f"'{self.currency}' is not an ISO 4217 currency code")
+        quantum = Decimal(1).scaleb(-minor_unit_digits(code))
+        object.__setattr__(self, "currency", code)
+        object.__setattr__(self, "amount", self.amount.quantize(quantum, ROUND_HALF_EVEN))
+
+    @classmethod
+    def of(cls, amount: str | int | Decimal, currency: str) -> Money:
+        try:
+            return cls(Decimal(str(amount).replace(" ", "")), currency)
+        except InvalidOperation as exc:
+            raise ValueError(f"'{amount}' is not an amount") from exc
+
+    @classmethod
+    def from_minor(cls, minor: int, currency: str) -> Money:
+        return cls(Decimal(minor).scaleb(-minor_unit_digits(currency)), currency)
+
+    @property
+    def minor(self) -> int:
+        return int(self.amount.scaleb(minor_unit_digits(self.currency)))
+
+    def _same(self, other: Money) -> None:
+        if other.currency != self.currency:
+            raise ValueError(f"cannot combine {self.currency} with {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __mul__(self, factor: int | Decimal) -> Money:
+        if isinstance(factor, float):
+            raise TypeError("multiply Money by a Decimal or int, never a float")
+        return Money(self.amount * factor, self.currency)
+
+    def __str__(self) -> str:
+        return f"{self.amount:,} {self.currency}"

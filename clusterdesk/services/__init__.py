@@ -1,0 +1,1 @@
+"""Use cases. One public function = one user action = one transaction. No Qt here."""

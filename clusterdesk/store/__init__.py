@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engine set-up, locking, backups and migrations. No Qt."""

@@ -1,0 +1,8 @@
+"""The schema revisions this version of ClusterDesk knows, oldest first.
+
+Kept as a constant so that opening an up-to-date workspace never has to load Alembic;
+tests check it against the migration scripts.
+"""
+
+REVISIONS: tuple[str, ...] = ("0001_initial",)
+HEAD = REVISIONS[-1]

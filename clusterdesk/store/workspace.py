@@ -1,0 +1,286 @@
+"""Opening, creating and closing a workspace: the checks of DESIGN §4.3–§4.6 in order.
+
+A file is inspected read-only before anything else touches it; a file that is not a
+ClusterDesk workspace, is damaged, or comes from a newer ClusterDesk is refused and never
+written to.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, insert, inspect, select, text
+from sqlalchemy.orm import sessionmaker
+
+from .. import __version__
+from .audit import install_audit
+from .backup import BackupInfo, BackupStore
+from .base import Base
+from .db import (
+    APPLICATION_ID,
+    SQLITE_HEADER,
+    connect_sqlite,
+    is_server_url,
+    make_engine,
+    mark_as_workspace,
+)
+from .lock import LockHeld, WorkspaceLock
+from .models.core import WORKSPACE_TABLE, WorkspaceInfo
+from .schema import HEAD, REVISIONS
+from .uow import UnitOfWork
+
+__all__ = [
+    "DamagedWorkspace",
+    "LockHeld",
+    "NewerSchema",
+    "NotAWorkspace",
+    "Workspace",
+    "WorkspaceError",
+    "create_workspace",
+    "inspect_file",
+    "open_workspace",
+]
+
+
+class WorkspaceError(Exception):
+    """A workspace cannot be opened; the message is meant for the user."""
+
+
+class NotAWorkspace(WorkspaceError):
+    pass
+
+
+class DamagedWorkspace(WorkspaceError):
+    def __init__(self, message: str, newest_good_backup: BackupInfo | None = None) -> None:
+        super().__init__(message)
+        self.newest_good_backup = newest_good_backup
+
+
+class NewerSchema(WorkspaceError):
+    pass
+
+
+@dataclass(frozen=True)
+class FileInspection:
+    revision: str | None
+    name: str
+
+
+def inspect_file(path: Path) -> FileInspection:
+    """Read-only checks of a workspace file; raises a WorkspaceError naming the problem."""
+    if not path.exists():
+        raise WorkspaceError(f"There is no file at {path}.")
+    if path.is_dir():
+        raise NotAWorkspace(f"{path} is a folder, not a ClusterDesk workspace.")
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise NotAWorkspace(f"{path.name} is not a ClusterDesk workspace (it is not a database file).")
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise NotAWorkspace(f"{path.name} is a database, but not a ClusterDesk workspace.")
+    try:
+        conn = connect_sqlite(path, read_only=True)
+    except sqlite3.Error as exc:
+        raise DamagedWorkspace(f"{path.name} cannot be read: {exc}.") from exc
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DamagedWorkspace(f"{path.name} is damaged (the quick check says: {check}).")
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if WORKSPACE_TABLE not in tables or "alembic_version" not in tables:
+            raise NotAWorkspace(f"{path.name} is not a ClusterDesk workspace (its tables are missing).")
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        name = conn.execute(f"SELECT name FROM {WORKSPACE_TABLE}").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedWorkspace(f"{path.name} is damaged: {exc}.") from exc
+    finally:
+        conn.close()
+    return FileInspection(revision[0] if revision else None, name[0] if name else path.stem)
+
+
+def check_revision(revision: str | None, where: str) -> bool:
+    """True when the schema must be upgraded; raises for a schema from a newer program."""
+    if revision == HEAD:
+        return False
+    if revision not in REVISIONS:
+        raise NewerSchema(
+            f"{where} was saved by a newer version of ClusterDesk (schema {revision}). "
+            "Update ClusterDesk to open it; the file was not changed."
+        )
+    return True
+
+
+@dataclass
+class Workspace:
+    location: str
+    engine: Engine
+    name: str
+    path: Path | None = None
+    read_only: bool = False
+    read_only_reason: str = ""
+    lock: WorkspaceLock | None = None
+    backups: BackupStore | None = None
+    session_factory: sessionmaker = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        install_audit(self.session_factory)
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
+
+    def uow(self, actor: str) -> UnitOfWork:
+        return UnitOfWork(self, actor)
+
+    def last_change_at(self) -> datetime | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(WorkspaceInfo.last_change_at)).scalar()
+
+    def backup_if_changed(self, reason: str = "on-open") -> BackupInfo | None:
+        """Take a backup when data changed since the newest one (or none exists), then thin."""
+        if self.backups is None:
+            return None
+        newest = self.backups.newest()
+        changed = self.last_change_at()
+        if newest is not None and changed is not None and changed <= newest.taken_at:
+            return None
+        info = self.backups.take(reason)
+        self.backups.thin()
+        return info
+
+    def restore(self, backup: Path) -> BackupInfo | None:
+        """Replace this workspace's data with a verified backup; the current state is backed
+        up first so the restore itself can be undone."""
+        if self.path is None or self.read_only:
+            raise WorkspaceError("Only a workspace file open for editing can be restored.")
+        from .backup import restore_into, verify_database_file
+
+        verify_database_file(backup)
+        safety = self.backups.take("before-restore") if self.backups else None
+        self.engine.dispose()
+        try:
+            restore_into(backup, self.path)
+        finally:
+            self.engine = make_engine(self.path)
+            self.__post_init__()
+        return safety
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def _new_database(engine: Engine, name: str) -> None:
+    """Create every table at the head revision and mark the file as a workspace."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            mark_as_workspace(conn.connection.driver_connection)
+        Base.metadata.create_all(conn)
+        conn.execute(text("CREATE TABLE IF NOT EXISTS alembic_version "
+                          "(version_num VARCHAR(32) NOT NULL, "
+                          "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": HEAD})
+        conn.execute(insert(WorkspaceInfo).values(id=uuid.uuid4(), name=name,
+                                                  created_with=f"ClusterDesk {__version__}",
+                                                  last_change_at=datetime.now(UTC)))
+    if engine.dialect.name == "sqlite":
+        # Put the header (with its application id) into the main file at once, so the file
+        # is recognised even if the program dies before SQLite's own checkpoint.
+        with engine.connect() as conn:
+            conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def create_workspace(location: str | Path, name: str, *, backup_root: Path | None = None) -> Workspace:
+    """Create a new, empty workspace file (or initialise an empty server database)."""
+    if isinstance(location, str) and is_server_url(location):
+        engine = make_engine(location)
+        if WORKSPACE_TABLE in inspect(engine).get_table_names():
+            engine.dispose()
+            raise WorkspaceError("That database already holds a ClusterDesk workspace.")
+        _new_database(engine, name)
+        return Workspace(location, engine, name)
+    path = Path(location)
+    if path.exists():
+        raise WorkspaceError(f"{path} already exists; choose another name.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = WorkspaceLock(path)
+    lock.acquire()
+    try:
+        engine = make_engine(path)
+        _new_database(engine, name)
+    except Exception:
+        lock.release()
+        path.unlink(missing_ok=True)
+        raise
+    backups = BackupStore(path, backup_root) if backup_root else None
+    return Workspace(str(path), engine, name, path=path, lock=lock, backups=backups)
+
+
+def open_workspace(
+    location: str | Path,
+    *,
+    backup_root: Path | None = None,
+    read_only: bool = False,
+    break_lock: bool = False,
+) -> Workspace:
+    """Open a workspace for use, upgrading its schema safely when needed.
+
+    Raises WorkspaceError subclasses or LockHeld; in every refusal the file is untouched.
+    """
+    if isinstance(location, str) and is_server_url(location):
+        return _open_server(location)
+    path = Path(location).expanduser()
+    backups = BackupStore(path, backup_root) if backup_root else None
+    try:
+        info = inspect_file(path)
+    except DamagedWorkspace as exc:
+        exc.newest_good_backup = backups.newest_good() if backups else None
+        raise
+    needs_upgrade = check_revision(info.revision, path.name)
+    if read_only:
+        if needs_upgrade:
+            raise WorkspaceError(f"{path.name} needs an upgrade and cannot be opened read-only.")
+        return Workspace(str(path), make_engine(path, read_only=True), info.name, path=path,
+                         read_only=True, read_only_reason="opened read-only", backups=backups)
+    lock = WorkspaceLock(path)
+    lock.acquire(break_lock=break_lock)
+    try:
+        if needs_upgrade:
+            if backups is None:
+                raise WorkspaceError("A schema upgrade needs a backup folder.")
+            from .migrate import upgrade_sqlite_file
+
+            upgrade_sqlite_file(path, backups)
+        engine = make_engine(path)
+    except BaseException:
+        lock.release()
+        raise
+    return Workspace(str(path), engine, info.name, path=path, lock=lock, backups=backups)
+
+
+def _open_server(url: str) -> Workspace:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            if WORKSPACE_TABLE not in inspect(conn).get_table_names():
+                raise NotAWorkspace("That database does not hold a ClusterDesk workspace.")
+            from .migrate import current_revision
+
+            revision = current_revision(conn)
+            name = conn.execute(select(WorkspaceInfo.name)).scalar() or "Shared workspace"
+        if check_revision(revision, "The shared database"):
+            from .migrate import upgrade_connection
+
+            with engine.begin() as conn:
+                upgrade_connection(conn)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Workspace(url, engine, name)

@@ -1,0 +1,54 @@
+"""Export the list on screen to Excel, in the background, then offer to open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from .messages import show_error
+from .tab import ListExport
+
+
+def default_export_folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home())
+
+
+def export_list_dialog(parent: QWidget, controller, export: ListExport) -> None:
+    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in export.title).strip()
+    suggested = default_export_folder() / f"{safe}.xlsx"
+    path, _ = QFileDialog.getSaveFileName(parent, "Export list to Excel", str(suggested),
+                                          "Excel workbook (*.xlsx)")
+    if not path:
+        return
+    target = Path(path) if path.endswith(".xlsx") else Path(path + ".xlsx")
+    export_list_to(controller, export, target, parent)
+
+
+def export_list_to(controller, export: ListExport, target: Path, parent: QWidget | None = None) -> None:
+    from ...exports.excel import write_table
+
+    headers = [c.title for c in export.columns]
+    rows = list(export.rows)
+    columns = list(export.columns)
+
+    def work() -> int:
+        return write_table(target, export.title, headers,
+                           ([c.value(row) for c in columns] for row in rows))
+
+    def done(count: int) -> None:
+        controller.status.emit(f"Exported {count:,} rows to {target}")
+        if parent is not None and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(f"Exported {count:,} rows to {target}", 10_000)
+
+    def failed(exc: BaseException, _trace: str) -> None:
+        show_error(parent, "Export list", f"The export failed: {exc}")
+
+    controller.runner.run(work, done, failed)
+
+
+def open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

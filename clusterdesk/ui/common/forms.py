@@ -1,0 +1,125 @@
+"""Form fields for fast keyboard entry, and marking a field whose value was refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
+
+from ...domain.countries import all_countries, country_name, resolve_country
+from ...domain.dates import DateParseError, parse_date
+from ...domain.formatting import format_date
+
+
+def mark_invalid(widget: QWidget, message: str | None) -> None:
+    """Show (or clear) a red border and the message as tooltip; the typed value stays."""
+    widget.setProperty("invalid", bool(message))
+    widget.setToolTip(message or widget.property("normal_tooltip") or "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class DateField(QLineEdit):
+    """A date typed day first, or 'today', '+14', '-3'; empty means no date."""
+
+    def __init__(self, parent: QWidget | None = None, today=date.today) -> None:
+        super().__init__(parent)
+        self._today = today
+        self.setPlaceholderText("dd-mm-yyyy, today, +14")
+        self.setProperty("normal_tooltip", "Day first (27-11-2026), or today, +14 (days ahead), -3")
+        self.setToolTip(self.property("normal_tooltip"))
+        self.editingFinished.connect(self._normalise)
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(value.strftime("%d-%m-%Y") if value else "")
+
+    def date(self) -> date | None:
+        """The date typed; raises DateParseError with a message for the user."""
+        return parse_date(self.text(), self._today())
+
+    def _normalise(self) -> None:
+        try:
+            value = self.date()
+        except DateParseError:
+            return
+        if value is not None:
+            self.set_date(value)
+            self.setToolTip(format_date(value, style="full"))
+
+
+class CountryField(QComboBox):
+    """An editable country choice that also understands 'UK', 'Tyskland', 'DE'."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, allow_empty: bool = True) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if allow_empty:
+            self.addItem("", None)
+        for code, name in all_countries():
+            self.addItem(name, code)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+
+    def set_code(self, code: str | None) -> None:
+        index = self.findData(code) if code else 0
+        self.setCurrentIndex(max(0, index))
+        if code and index < 0:
+            self.setEditText(code)
+
+    def code(self) -> str | None:
+        """The ISO code; raises ValueError naming the text when it is not a country."""
+        text = self.currentText().strip()
+        if not text:
+            return None
+        data = self.currentData()
+        if data and self.itemText(self.currentIndex()) == text:
+            return data
+        resolved = resolve_country(text)
+        if resolved is None:
+            raise ValueError(f"“{text}” is not a country we know; pick one from the list")
+        return resolved
+
+
+class CountryListField(QLineEdit):
+    """Several countries as text, e.g. 'Germany, Sverige, UK'."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("e.g. Germany, Sweden, USA")
+        names = [name for _code, name in all_countries()]
+        completer = QCompleter(QStringListModel(names, self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self._completer = completer
+
+    def set_codes(self, codes) -> None:
+        self.setText(", ".join(country_name(c) for c in codes))
+
+    def codes(self) -> tuple[str, ...]:
+        """The codes typed; raises ValueError naming every entry that is not a country."""
+        parts = [p.strip() for p in self.text().replace(";", ",").split(",") if p.strip()]
+        codes, bad = [], []
+        for part in parts:
+            code = resolve_country(part)
+            (codes if code else bad).append(code or part)
+        if bad:
+            raise ValueError("not a country: " + ", ".join(f"“{b}”" for b in bad))
+        return tuple(dict.fromkeys(codes))
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.replace(";", ",").split(",") if p.strip())
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.hide()
+    return label

@@ -1,0 +1,60 @@
+"""The window as a user meets it: the demo opens, every tab can be visited by keyboard,
+the File menu has every workspace action, and lists export to Excel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from clusterdesk.ui.main_window import TABS
+
+
+def test_demo_opens_and_every_tab_is_visited_by_keyboard(qtbot, demo_window):
+    window = demo_window
+    assert "AquaNord" in window.windowTitle()
+    assert "Demo workspace" in window.status_file.text()
+    for number, spec in enumerate(TABS, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == number - 1
+        page = window.current_page()
+        assert page is not None, f"{spec.title} was not built"
+        assert page.isVisible()
+    QApplication.processEvents()
+
+
+def test_file_menu_offers_the_workspace_actions(demo_window):
+    texts = [a.text().replace("&", "") for a in demo_window.menuBar().actions()[0].menu().actions()]
+    for wanted in ("New workspace…", "Open workspace…", "Open recent", "Back up now",
+                   "Restore from backup…", "Export list to Excel…", "Quit"):
+        assert wanted in texts
+    assert demo_window.act_backup.shortcut().toString() == "Ctrl+Shift+B"
+
+
+def test_today_lists_follow_ups_and_marks_one_done(qtbot, demo_window):
+    page = demo_window.show_tab("today")
+    before = len(page.items)
+    assert before > 0
+    first_row = next(page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())
+                     if page.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 10))
+    page.tree.setCurrentItem(first_row)
+    qtbot.keyClick(page.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(page.items) == before - 1
+
+
+def test_members_list_exports_to_excel(qtbot, demo_window, tmp_path):
+    from openpyxl import load_workbook
+
+    from clusterdesk.ui.common.export import export_list_to
+
+    page = demo_window.show_tab("members")
+    qtbot.keyClicks(page.filter_edit, "esbjerg")
+    export = page.list_export()
+    target = tmp_path / "members.xlsx"
+    export_list_to(demo_window.controller, export, target)
+    sheet = load_workbook(target).active
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["Name", "City", "Country"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == page.model.rowCount() > 0
+    assert all(row[1] == "Esbjerg" for row in rows)
+    assert sheet.freeze_panes == "A2"
