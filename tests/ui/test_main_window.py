@@ -46,7 +46,7 @@ def test_members_list_exports_to_excel(qtbot, demo_window, tmp_path):
 
     from clusterdesk.ui.common.export import export_list_to
 
-    page = demo_window.show_tab("members")
+    page = demo_window.show_tab("members").organisations
     qtbot.keyClicks(page.filter_edit, "esbjerg")
     export = page.list_export()
     target = tmp_path / "members.xlsx"

@@ -11,7 +11,7 @@ from clusterdesk.services import members
 
 @pytest.fixture
 def page(qtbot, demo_window):
-    return demo_window.show_tab("members")
+    return demo_window.show_tab("members").organisations
 
 
 def test_filter_as_you_type(qtbot, page):

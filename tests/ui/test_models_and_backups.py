@@ -73,5 +73,5 @@ def test_back_up_now_and_restore_from_the_file_menu(qtbot, file_window, monkeypa
     dialog.view.selectRow(0)
     dialog.restore_button.click()
     assert members.count_members(ctx) == 1
-    page = file_window.show_tab("members")
+    page = file_window.show_tab("members").organisations
     assert page.model.rowCount() == 1

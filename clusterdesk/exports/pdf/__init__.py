@@ -1,0 +1,1 @@
+"""PDF documents with ReportLab: one look for every printout (see base.py)."""
