@@ -142,7 +142,8 @@ def list_activities(ctx: ServiceContext, f: ActivityFilter = ActivityFilter()) -
             for activity_id, partner in conn.execute(
                     select(activity_partners.c.activity_id, Partner.name)
                     .join(Partner, Partner.id == activity_partners.c.partner_id)
-                    .where(activity_partners.c.activity_id.in_(ids[start:start + 5000]))
+                    .where(activity_partners.c.activity_id.in_(ids[start:start + 5000]),
+                           Partner.deleted_at.is_(None))
                     .order_by(Partner.sort_name)):
                 names.setdefault(activity_id, []).append(partner)
     return [ActivityRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],

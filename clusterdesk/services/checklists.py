@@ -16,7 +16,7 @@ from ..domain.formatting import format_date
 from ..store.models import Activity, ChecklistItem
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text
-from .errors import NotFound, ValidationError
+from .errors import ConflictError, NotFound, ValidationError
 from .records import set_deleted
 from .today import AgendaItem
 
@@ -172,11 +172,19 @@ def tick_item(ctx: ServiceContext, item_id: uuid.UUID,
         return _row(item), changes
 
 
-def set_item_note(ctx: ServiceContext, item_id: uuid.UUID,
-                  note: str) -> tuple[ChecklistItemRow, Changes]:
-    """Write the note of an item (empty clears it)."""
+def _check_version(item: ChecklistItem, version: int | None, field: str, yours: object) -> None:
+    if version is not None and item.version != version:
+        raise ConflictError(f"The checklist item “{item.text[:60]}”",
+                            {field: (getattr(item, field), yours)}, item.updated_by)
+
+
+def set_item_note(ctx: ServiceContext, item_id: uuid.UUID, note: str,
+                  version: int | None = None) -> tuple[ChecklistItemRow, Changes]:
+    """Write the note of an item (empty clears it). With the `version` the writer saw, a note
+    someone else changed in the meantime is not overwritten."""
     with ctx.uow() as uow:
         item = _item(uow.session, item_id)
+        _check_version(item, version, "note", note.strip())
         item.note = note.strip()
         changes = uow.commit()
         return _row(item), changes
@@ -232,13 +240,14 @@ def add_item(ctx: ServiceContext, activity_id: uuid.UUID, data: ItemInput,
         return _row(item), changes
 
 
-def update_item(ctx: ServiceContext, item_id: uuid.UUID,
-                data: ItemInput) -> tuple[ChecklistItemRow, Changes]:
+def update_item(ctx: ServiceContext, item_id: uuid.UUID, data: ItemInput,
+                version: int | None = None) -> tuple[ChecklistItemRow, Changes]:
     """Change an item's text, section, owner or due date. A due date left as it was keeps
     its rule (e.g. calendar months); a new one counts in days from the same anchor."""
     data = _validate_item(data)
     with ctx.uow() as uow:
         item = _item(uow.session, item_id)
+        _check_version(item, version, "text", data.text)
         activity = _activity(uow.session, item.activity_id)
         item.section, item.text, item.owner = data.section, data.text, data.owner
         if data.guidance != item.guidance:

@@ -261,3 +261,25 @@ def test_demo_has_the_missions_the_brief_asks_for(demo_ctx):
     assert len({p.country for p in partner_rows}) >= 5
     assert {p.trust_stage for p in partner_rows} == {"first_contact", "small_project", "established"}
     assert {p.ecei_label for p in partner_rows} == {"none", "bronze", "silver", "gold"}
+
+
+def test_a_note_changed_meanwhile_is_not_overwritten(ctx):
+    detail = make_mission(ctx)
+    item = checklists.get_checklist(ctx, detail.id).items[0]
+    colleague = replace(ctx, actor="Jonas Bech (JB)")
+    checklists.set_item_note(colleague, item.id, "Booked the bus", item.version)
+    with pytest.raises(ConflictError) as conflict:
+        checklists.set_item_note(ctx, item.id, "Bus still to book", item.version)
+    assert conflict.value.by == "Jonas Bech (JB)"
+    assert conflict.value.differences["note"] == ("Booked the bus", "Bus still to book")
+    assert checklists.get_checklist(ctx, detail.id).items[0].note == "Booked the bus"
+
+
+def test_a_partner_in_the_bin_keeps_its_link_to_activities(ctx):
+    partner, _ = partners.create_partner(ctx, PartnerInput(name="Aqua Nederland", country="NL"))
+    detail = make_mission(ctx, partner_ids=(partner.id,))
+    partners.delete_partner(ctx, partner.id)
+    assert activities.list_activities(ctx)[0].partners == ()  # not shown while in the bin
+    partners.restore_partner(ctx, partner.id)
+    assert activities.list_activities(ctx)[0].partners == ("Aqua Nederland",)
+    assert activities.get_activity(ctx, detail.id).data.partner_ids == (partner.id,)

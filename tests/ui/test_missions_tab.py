@@ -50,8 +50,8 @@ def test_a_new_mission_from_a_template_by_keyboard(qtbot, missions):
     assert [partners.get_partner(ctx, p).data.name for p in detail.data.partner_ids] == ["Vattenklustret Skåne"]
     qtbot.waitUntil(lambda: view.current_id() == detail.id)  # selected in the list
 
-    # Ctrl+K opens its checklist in the focused view.
-    qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    # Ctrl+L opens its checklist in the focused view.
+    qtbot.keyClick(editor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert missions.current_view() is missions.checklist
     assert missions.checklist.current_activity_id() == detail.id
 

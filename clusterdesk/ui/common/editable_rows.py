@@ -137,6 +137,9 @@ class CheckableListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._choices) - 1),
                                   [Qt.ItemDataRole.CheckStateRole])
 
+    def choices(self) -> list[tuple[Any, str]]:
+        return list(self._choices)
+
     def checked(self) -> tuple:
         """The ticked values, in the order of the list."""
         return tuple(v for v, _label in self._choices if v in self._checked)

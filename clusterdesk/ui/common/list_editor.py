@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.errors import NotFound
 from .form_editor import FormEditor
 from .tab import ListExport, TabPage
 from .table_model import ROW_ROLE, Column
@@ -134,6 +135,11 @@ class ListEditorView(TabPage):
         self.reload()
         if current is not None:
             self.select_record(current, load=False)
+            if not self.editor.dirty and self.editor.record_id == current:
+                try:  # what changed may be this record: show it (and its new version)
+                    self.editor.load(self.fetch_detail(current))
+                except NotFound:
+                    self.editor.clear()
 
     def reload(self, *_args) -> None:
         if self.ctx is None:

@@ -82,7 +82,7 @@ class ActivitiesView(ListEditorView):
         self.editor.open_checklist_requested.connect(self.open_checklist_requested)
         self.view.doubleClicked.connect(lambda _i: self.open_checklist_requested.emit(self.current_id())
                                         if self.current_id() else None)
-        self.view.setToolTip("Double-click (or Ctrl+K) opens the checklist")
+        self.view.setToolTip("Double-click (or Ctrl+L) opens the checklist")
 
     def default_sort_column(self) -> int:
         return 1

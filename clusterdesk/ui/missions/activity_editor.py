@@ -83,7 +83,7 @@ class ActivityEditor(FormEditor):
                                        "real due dates counted from its first and last day")
         self.checklist_label = QLabel()
         self.checklist_button = QPushButton("Open checklist")
-        self.checklist_button.setToolTip("Tick off the checklist of this activity (Ctrl+K)")
+        self.checklist_button.setToolTip("Tick off the checklist of this activity (Ctrl+L)")
         self.checklist_button.clicked.connect(self._open_checklist)
         add_row(form, "C&hecklist:", self.template_combo, self.checklist_label, self.checklist_button)
         self.kind.currentIndexChanged.connect(self._suggest_template)
@@ -94,7 +94,7 @@ class ActivityEditor(FormEditor):
         self.tabs.addTab(self.participants, "Participants")
         self.participants.counts_changed.connect(self._participant_count)
         self.finish_layout(self.tabs)
-        QShortcut(QKeySequence("Ctrl+K"), self, self._open_checklist)
+        QShortcut(QKeySequence("Ctrl+L"), self, self._open_checklist)
 
     def reveal(self, widget: QWidget) -> None:
         self.tabs.setCurrentIndex(0)
@@ -132,6 +132,8 @@ class ActivityEditor(FormEditor):
         self.budget.set_money(data.budget)
         self.price.set_money(data.price)
         self.partner_model.set_checked(data.partner_ids)
+        shown = {value for value, _label in self.partner_model.choices()}
+        self.hidden_partner_ids = tuple(p for p in data.partner_ids if p not in shown)  # in the bin
         self.description.setPlainText(data.description)
         is_new = detail is None
         self.template_combo.setVisible(is_new)
@@ -178,7 +180,8 @@ class ActivityEditor(FormEditor):
             name=self.name.text(), kind=self.kind.currentData(), status=self.status.currentData(),
             city=self.city.text(), responsible=self.responsible.text(),
             action_plan=self.action_plan.text(), description=self.description.toPlainText(),
-            partner_ids=tuple(self.partner_model.checked()), version=self.version, **values)
+            partner_ids=tuple(self.partner_model.checked()) + self.hidden_partner_ids,
+            version=self.version, **values)
 
     def write(self, data):
         if self.record_id is None:

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -29,10 +28,9 @@ from ...domain.formatting import format_date
 from ...services import activities as activity_service
 from ...services import checklist_templates as template_service
 from ...services import checklists as checklist_service
-from ..common.export import default_export_folder
-from ..common.messages import confirm, show_error
+from ..common.messages import confirm
 from ..common.tab import ListExport, TabPage
-from ..common.table_model import Column
+from .checklist_export import ask_and_export, checklist_list_export, export_checklist
 from .checklist_model import ITEM_ROLE, ChecklistModel, ChecklistTree
 from .item_dialogs import ItemDialog, NoteDialog
 
@@ -355,63 +353,26 @@ class ChecklistView(TabPage):
                                activity_id, template)
         QTimer.singleShot(0, self.tree.setFocus)
 
-    # --- exports ----------------------------------------------------------------------------
-
-    def _ask_path(self, suffix: str, kind: str) -> Path | None:
-        name = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in self.checklist.activity_name)
-        suggested = default_export_folder() / f"Checklist {name.strip()}.{suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, f"Save the checklist as {kind}", str(suggested),
-                                              f"{kind} (*.{suffix})")
-        if not path:
-            return None
-        return Path(path) if path.endswith(f".{suffix}") else Path(f"{path}.{suffix}")
+    # --- exports (File ▸ Export list to Excel, Ctrl+E, also writes the checklist) -----------
 
     def export_pdf(self) -> None:
-        if self.checklist and self.checklist.items and (path := self._ask_path("pdf", "PDF")):
-            self.export_pdf_to(path)
+        if self.checklist and self.checklist.items:
+            ask_and_export(self, self.controller, self.checklist, "pdf")
 
     def export_excel(self) -> None:
-        if self.checklist and self.checklist.items and (path := self._ask_path("xlsx", "Excel workbook")):
-            self.export_excel_to(path)
+        if self.checklist and self.checklist.items:
+            ask_and_export(self, self.controller, self.checklist, "xlsx")
 
     def export_pdf_to(self, path: Path) -> None:
-        from ...exports.pdf.checklist import write_checklist_pdf
-
-        checklist, name, today = self.checklist, self.ctx.workspace.name, self.ctx.today()
-        self._in_background(lambda: write_checklist_pdf(path, checklist, name, today), path)
+        export_checklist(self, self.controller, self.checklist, path, "pdf")
 
     def export_excel_to(self, path: Path) -> None:
-        from ...exports.checklists import write_checklist_xlsx
-
-        checklist, today = self.checklist, self.ctx.today()
-        self._in_background(lambda: write_checklist_xlsx(path, checklist, today), path)
-
-    def _in_background(self, work, path: Path) -> None:
-        def done(_result) -> None:
-            self.controller.status.emit(f"Saved {path}")
-
-        def failed(exc: BaseException, _trace: str) -> None:
-            show_error(self, "Export checklist", f"The file could not be written: {exc}")
-
-        self.controller.runner.run(work, done, failed)
+        export_checklist(self, self.controller, self.checklist, path, "xlsx")
 
     def list_export(self) -> ListExport | None:
-        """File ▸ Export list to Excel (Ctrl+E): the checklist on screen."""
         if self.checklist is None or not self.checklist.items:
             return None
-        today = self.ctx.today()
-        columns = (
-            Column("section", "Section", lambda i: i.section),
-            Column("text", "Item", lambda i: i.text),
-            Column("status", "Status", lambda i: "Done" if i.done else (
-                "Overdue" if due_state(i.due_on, False, today) == "overdue" else "Open")),
-            Column("due", "Due", lambda i: i.due_on),
-            Column("owner", "Owner", lambda i: i.owner),
-            Column("done_by", "Ticked by", lambda i: i.done_by),
-            Column("done_at", "Ticked at", lambda i: i.done_at),
-            Column("note", "Note", lambda i: i.note),
-        )
-        return ListExport(f"Checklist – {self.checklist.activity_name}", columns, self.checklist.items)
+        return checklist_list_export(self.checklist, self.ctx.today())
 
     def _focus_chooser(self) -> None:
         self.activity_combo.setFocus()

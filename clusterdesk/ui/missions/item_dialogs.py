@@ -65,7 +65,7 @@ class NoteDialog(QDialog):
 
     def accept(self) -> None:
         result = self.controller.run_op(self, "Save note", checklist_service.set_item_note,
-                                        self.item.id, self.text.toPlainText())
+                                        self.item.id, self.text.toPlainText(), self.item.version)
         if result is not None:
             self.saved.emit(result[0])
             super().accept()
@@ -139,7 +139,7 @@ class ItemDialog(QDialog):
                                                 self.after.id if self.after else None)
             else:
                 result = self.controller.run_op(self, "Edit item", checklist_service.update_item,
-                                                self.item.id, data)
+                                                self.item.id, data, self.item.version)
         except ValidationError as exc:
             for key, message in exc.errors.items():
                 if key in self.fields:

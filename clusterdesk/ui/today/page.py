@@ -157,6 +157,7 @@ class TodayTab(TabPage):
             row.setData(0, ITEM_ROLE, item)
             row.setToolTip(WHAT_COLUMN, item.title)
             row.setToolTip(DETAIL_COLUMN, item.detail)
+            row.setToolTip(WHO_COLUMN, item.owner)
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             if today_service.can_complete(item):
                 row.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
