@@ -14,6 +14,7 @@ from ..domain.changes import Changes
 from ..domain.enums import ParticipantStatus
 from ..store.models import Activity, Contact, Member, Participant
 from .context import ServiceContext
+from .dto import like_terms
 from .errors import NotFound, ValidationError
 
 
@@ -61,18 +62,23 @@ def list_participants(ctx: ServiceContext, activity_id: uuid.UUID) -> list[Parti
                 for r in conn.execute(query)]
 
 
-def member_choices(ctx: ServiceContext) -> list[MemberChoice]:
-    """Live members and their contacts, by name, for signing people up."""
+def member_choices(ctx: ServiceContext, text: str = "", limit: int | None = None) -> list[MemberChoice]:
+    """Live members matching what was typed (every word, as the member list filters), by
+    name, with the people who could go; `limit` keeps it quick in a huge workspace."""
     with ctx.workspace.engine.connect() as conn:
         members = conn.execute(select(Member.id, Member.name, Member.city)
-                               .where(Member.deleted_at.is_(None), Member.status != "former")
-                               .order_by(Member.sort_name)).all()
+                               .where(Member.deleted_at.is_(None), Member.status != "former",
+                                      *like_terms(Member.search_text, text))
+                               .order_by(Member.sort_name).limit(limit)).all()
         contacts: dict[uuid.UUID, list[ContactChoice]] = {}
-        for member_id, cid, name, role in conn.execute(
-                select(Contact.member_id, Contact.id, Contact.name, Contact.role)
-                .where(Contact.deleted_at.is_(None), Contact.erased_at.is_(None))
-                .order_by(Contact.is_primary.desc(), Contact.name)):
-            contacts.setdefault(member_id, []).append(ContactChoice(cid, name, role))
+        ids = [m[0] for m in members]
+        for start in range(0, len(ids), 5000):
+            for member_id, cid, name, role in conn.execute(
+                    select(Contact.member_id, Contact.id, Contact.name, Contact.role)
+                    .where(Contact.member_id.in_(ids[start:start + 5000]), Contact.deleted_at.is_(None),
+                           Contact.erased_at.is_(None))
+                    .order_by(Contact.is_primary.desc(), Contact.name)):
+                contacts.setdefault(member_id, []).append(ContactChoice(cid, name, role))
     return [MemberChoice(mid, name, city, tuple(contacts.get(mid, ()))) for mid, name, city in members]
 
 

@@ -217,6 +217,8 @@ def test_participants_from_registered_to_attended_and_no_show(ctx):
     other, _ = create_member(ctx, MemberInput(name="Gudenå Sensor ApS"))
     choices = participants.member_choices(ctx)
     assert [c.name for c in choices] == ["Gudenå Sensor ApS", "Limfjord Membran ApS"]
+    assert [c.name for c in participants.member_choices(ctx, "guden")] == ["Gudenå Sensor ApS"]
+    assert [c.name for c in participants.member_choices(ctx, "aps", limit=1)] == ["Gudenå Sensor ApS"]
     first, _ = participants.add_participant(ctx, detail.id, member.id)
     second, _ = participants.add_participant(ctx, detail.id, other.id, status="confirmed")
     with pytest.raises(ValidationError, match="already on the list"):

@@ -160,7 +160,8 @@ class ChecklistView(TabPage):
         for row in rows:
             counts = f"  ({row.progress.done}/{row.progress.total})" if row.progress.total else ""
             self.activity_combo.addItem(f"{row.name} — {format_date(row.starts_on)}{counts}", str(row.id))
-        if wanted is None and rows:
+        if (wanted is None or self.activity_combo.findData(str(wanted)) < 0) and rows:
+            # The next activity with something left to do on its checklist.
             today = self.ctx.today()
             upcoming = [r for r in rows if r.last_day >= today and r.progress.done < r.progress.total]
             wanted = (upcoming or [r for r in rows if r.progress.total] or rows)[0].id

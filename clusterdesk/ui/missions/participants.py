@@ -36,6 +36,7 @@ COLUMNS = (
     Column("note", "Note", lambda r: r.note),
 )
 STATUS_KEYS = tuple(ParticipantStatus)  # 1 = registered … 5 = withdrew
+MAX_CHOICES = 30  # members offered while typing a name
 STATUS_COLOURS = {"attended": DONE, "no_show": OVERDUE, "withdrawn": "#8a96a3"}
 
 
@@ -126,8 +127,6 @@ class ParticipantsPanel(QWidget):
             self.summary.clear()
             self.counts_changed.emit("")
             return
-        self.choices = participant_service.member_choices(ctx)
-        self.member_names.setStringList([c.name for c in self.choices])
         rows = participant_service.list_participants(ctx, self.activity_id)
         self.model.set_rows(rows)
         counts = Counter(r.status for r in rows)
@@ -137,7 +136,16 @@ class ParticipantsPanel(QWidget):
         self.counts_changed.emit(str(going))
 
     def _member_typed(self, *_args) -> None:
+        """Offer the members matching what is typed (looked up in the database, so a
+        workspace of any size answers at once)."""
         mark_invalid(self.member_edit, None)
+        ctx = self.controller.ctx
+        text = self.member_edit.text().strip()
+        self.choices = (participant_service.member_choices(ctx, text, limit=MAX_CHOICES)
+                        if ctx is not None and len(text) >= 2 else [])
+        names = [c.name for c in self.choices]
+        if names != self.member_names.stringList():
+            self.member_names.setStringList(names)
         choice = self._choice()
         self.contact_combo.clear()
         if choice is None:
