@@ -106,6 +106,8 @@ class ItemDialog(QDialog):
         self.moves.setToolTip("When the activity's dates change, this due date moves along. "
                               "Untick for a fixed date, e.g. a partner's own deadline.")
         self.moves.setChecked(item is None or item.rule is not None or item.due_on is None)
+        if item is not None and item.rule is not None:
+            self.moves.setText(f"&Moves with the activity (now {item.rule.describe()})")
         self.guidance = QLineEdit(item.guidance if item else "")
         self.guidance.setPlaceholderText("why, or how (optional)")
         form.addRow("&Section:", self.section)

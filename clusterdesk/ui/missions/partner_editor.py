@@ -30,10 +30,10 @@ from ..common.form_editor import FormEditor
 from ..common.forms import CountryField, add_row, enum_combo, select_data
 
 CONTACT_COLUMNS = (
-    EditColumn("name", "Name", 125),
-    EditColumn("role", "Role", 100),
-    EditColumn("email", "Email", 150),
-    EditColumn("phone", "Phone", 90),
+    EditColumn("name", "Name", 115),
+    EditColumn("role", "Role", 90),
+    EditColumn("email", "Email", 145),
+    EditColumn("phone", "Phone", 80),
 )
 NO_YEAR = partner_service.FIRST_ECEI_YEAR - 1  # shown as “—”: no label year
 
