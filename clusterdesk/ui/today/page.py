@@ -118,6 +118,7 @@ class TodayTab(TabPage):
         QShortcut(QKeySequence("Ctrl+D"), self, self.mark_done)
         self.items: list[today_service.AgendaItem] = []
         self._filling = False
+        self._phases_running = self._phases_again = False
 
     def focus_primary(self) -> None:
         self.tree.setFocus()
@@ -189,7 +190,7 @@ class TodayTab(TabPage):
             if self.items else "Nothing is due. Follow-up dates, checklist items and activities "
                                "appear here.")
         self.done_button.setEnabled(bool(self.items))
-        self._fill_phases()
+        self._update_phases()
 
     def selected_item(self) -> today_service.AgendaItem | None:
         current = self.tree.currentItem()
@@ -237,12 +238,35 @@ class TodayTab(TabPage):
 
     # --- the five phases ---------------------------------------------------------------------------
 
-    def _fill_phases(self) -> None:
+    def _update_phases(self) -> None:
+        """Work out the evidence in the background: in a big workspace it reads a year of
+        interactions, and the agenda must not wait for it. Changes that arrive meanwhile
+        ask for one more round, not one each."""
+        if self._phases_running:
+            self._phases_again = True
+            return
+        self._phases_running, self._phases_again = True, False
+        ctx = self.ctx
+
+        def done(overview) -> None:
+            self._phases_running = False
+            if self._phases_again:
+                self._update_phases()
+            elif ctx is self.ctx:
+                self._fill_phases(overview)
+
+        def failed(exc: BaseException, _trace: str) -> None:
+            self._phases_running = False
+            self.controller.status.emit(f"The phase overview could not be worked out: {exc}")
+
+        self.controller.runner.run(lambda: today_service.phase_overview(ctx), done, failed)
+
+    def _fill_phases(self, overviews) -> None:
         while self.phase_layout.count():
             child = self.phase_layout.takeAt(0)
             if child.widget() is not None:
                 child.widget().deleteLater()
-        for overview in today_service.phase_overview(self.ctx):
+        for overview in overviews:
             phase = overview.phase
             title = QLabel(f"Phase {phase.number} — {phase.title}")
             title.setProperty("role", "subheading")
