@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         controller.workspace_changed.connect(self._workspace_changed)
         controller.backup_taken.connect(lambda _info: self._update_status())
         controller.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        controller.damaged.connect(lambda text: show_error(self, "The workspace is damaged", text))
         self._restore_geometry()
         self._workspace_changed()
         self._tab_shown(self.tabs.currentIndex())
