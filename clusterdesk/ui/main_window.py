@@ -175,6 +175,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_prefs)
         file_menu.addAction(self.act_quit)
 
+        edit = bar.addMenu("&Edit")
+        self.act_find = self._action("&Find anything…", self.find_anything, "Ctrl+K", "search",
+                                     "Find members, contacts and more by a few letters")
+        edit.addAction(self.act_find)
+
         view = bar.addMenu("&View")
         for number, spec in enumerate(TABS, start=1):
             act = self._action(spec.title, lambda _=False, k=spec.key: self.show_tab(k),
@@ -279,6 +284,21 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         self.controller.open_demo()
+
+    def find_anything(self) -> None:
+        if self.controller.ctx is None:
+            return
+        from .search_dialog import SearchDialog
+
+        SearchDialog(self).exec()
+
+    def open_hit(self, hit) -> None:
+        """Show a search hit (or any linked record) in its tab."""
+        page = self.show_tab(hit.tab)
+        if hit.tab == "members" and hit.member_id is not None and hasattr(page, "select_member"):
+            page.select_member(hit.member_id)
+        elif hasattr(page, "open_record"):
+            page.open_record(hit.kind, hit.id)
 
     def backup_now(self) -> None:
         try:
