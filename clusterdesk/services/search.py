@@ -51,12 +51,12 @@ def _members(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
 def _contacts(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
     # Contacts have no folded search column; match what was typed as well as its folded form
     # (so "søren" and "soeren" both find Søren).
-    words = text.lower().split()
+    words = text.split()
     if not words:
         return []
     clauses = []
     for word in words:
-        variants = {word, search_fold(word)}
+        variants = {word, word.lower(), search_fold(word)}
         alternatives = []
         for variant in variants:
             escaped = variant.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
