@@ -70,7 +70,24 @@ class FileInspection:
     name: str
 
 
-def inspect_file(path: Path) -> FileInspection:
+# Above this size the full quick check (which reads every page) runs in the background
+# after opening instead of before: on a slow disk it takes seconds for a huge workspace.
+QUICK_CHECK_INLINE_LIMIT = 64 * 1024 * 1024
+
+
+def quick_check(path: Path) -> str | None:
+    """SQLite's quick check on a read-only connection; None when it is fine."""
+    conn = connect_sqlite(path, read_only=True)
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    return None if result == "ok" else result
+
+
+def inspect_file(path: Path, *, full_check: bool = True) -> FileInspection:
     """Read-only checks of a workspace file; raises a WorkspaceError naming the problem."""
     if not path.exists():
         raise WorkspaceError(f"There is no file at {path}.")
@@ -87,8 +104,8 @@ def inspect_file(path: Path) -> FileInspection:
     except sqlite3.Error as exc:
         raise DamagedWorkspace(f"{path.name} cannot be read: {exc}.") from exc
     try:
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
+        check = conn.execute("PRAGMA quick_check" if full_check else "PRAGMA schema_version").fetchone()[0]
+        if full_check and check != "ok":
             raise DamagedWorkspace(f"{path.name} is damaged (the quick check says: {check}).")
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if WORKSPACE_TABLE not in tables or "alembic_version" not in tables:
@@ -124,6 +141,8 @@ class Workspace:
     read_only_reason: str = ""
     lock: WorkspaceLock | None = None
     backups: BackupStore | None = None
+    # True when the full quick check was left for after opening (a very large file).
+    check_pending: bool = False
     session_factory: sessionmaker = field(init=False)
 
     def __post_init__(self) -> None:
@@ -169,6 +188,14 @@ class Workspace:
             self.engine = make_engine(self.path)
             self.__post_init__()
         return safety
+
+    def deferred_check(self) -> str | None:
+        """Run the quick check that opening skipped; the problem, or None when it is fine."""
+        if self.path is None or not self.check_pending:
+            return None
+        problem = quick_check(self.path)
+        self.check_pending = False
+        return problem
 
     def close(self) -> None:
         self.engine.dispose()
@@ -238,8 +265,9 @@ def open_workspace(
         return _open_server(location)
     path = Path(location).expanduser()
     backups = BackupStore(path, backup_root) if backup_root else None
+    full_check = not path.exists() or path.stat().st_size <= QUICK_CHECK_INLINE_LIMIT
     try:
-        info = inspect_file(path)
+        info = inspect_file(path, full_check=full_check)
     except DamagedWorkspace as exc:
         exc.newest_good_backup = backups.newest_good() if backups else None
         raise
@@ -248,7 +276,8 @@ def open_workspace(
         if needs_upgrade:
             raise WorkspaceError(f"{path.name} needs an upgrade and cannot be opened read-only.")
         return Workspace(str(path), make_engine(path, read_only=True), info.name, path=path,
-                         read_only=True, read_only_reason="opened read-only", backups=backups)
+                         read_only=True, read_only_reason="opened read-only", backups=backups,
+                         check_pending=not full_check)
     lock = WorkspaceLock(path)
     lock.acquire(break_lock=break_lock)
     try:
@@ -262,7 +291,8 @@ def open_workspace(
     except BaseException:
         lock.release()
         raise
-    return Workspace(str(path), engine, info.name, path=path, lock=lock, backups=backups)
+    return Workspace(str(path), engine, info.name, path=path, lock=lock, backups=backups,
+                     check_pending=not full_check)
 
 
 def _open_server(url: str) -> Workspace:

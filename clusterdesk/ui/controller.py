@@ -35,6 +35,7 @@ class WorkspaceController(QObject):
     changed = Signal(object)  # Changes
     workspace_changed = Signal()  # another workspace was opened (or the current one closed)
     backup_taken = Signal(object)  # BackupInfo
+    damaged = Signal(str)  # the deferred check of a large workspace found a problem
     status = Signal(str)
 
     def __init__(self, paths: AppPaths, prefs: Preferences, runner: BackgroundRunner,
@@ -76,8 +77,36 @@ class WorkspaceController(QObject):
         workspace = open_workspace(location, backup_root=self.paths.backup_root,
                                    read_only=read_only, break_lock=break_lock)
         self._adopt(workspace)
-        # Not in the way of the first paint: the on-open backup starts a moment later.
-        QTimer.singleShot(BACKUP_DELAY_MS, lambda: self.backup_in_background("on-open"))
+        if workspace.check_pending:
+            self._check_in_background(workspace)
+        else:
+            # Not in the way of the first paint: the on-open backup starts a moment later.
+            QTimer.singleShot(BACKUP_DELAY_MS, lambda: self.backup_in_background("on-open"))
+
+    def _check_in_background(self, workspace: Workspace) -> None:
+        """A very large file is checked after opening; a damaged one turns read-only at once
+        (and is not backed up over the good backups)."""
+
+        def done(problem: str | None) -> None:
+            if workspace is not self.workspace:
+                return
+            if problem is None:
+                self.backup_in_background("on-open")
+                return
+            location = workspace.location
+            self.close()
+            from ..store.workspace import open_workspace
+
+            try:
+                reopened = open_workspace(location, backup_root=self.paths.backup_root, read_only=True)
+                reopened.read_only_reason = "it failed its integrity check"
+                self._adopt(reopened)
+            except Exception:  # noqa: BLE001 - the message below says what to do
+                self.workspace_changed.emit()
+            self.damaged.emit(f"{location} failed its integrity check ({problem}). It is open "
+                              "read-only; restore it from a backup (File ▸ Restore from backup).")
+
+        self.runner.run(workspace.deferred_check, done)
 
     def create(self, path: Path, name: str) -> None:
         from ..store.workspace import create_workspace

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         controller.workspace_changed.connect(self._workspace_changed)
         controller.backup_taken.connect(lambda _info: self._update_status())
         controller.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        controller.damaged.connect(lambda text: show_error(self, "The workspace is damaged", text))
         self._restore_geometry()
         self._workspace_changed()
         self._tab_shown(self.tabs.currentIndex())
@@ -177,6 +178,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_prefs)
         file_menu.addAction(self.act_quit)
+
+        edit = bar.addMenu("&Edit")
+        self.act_find = self._action("&Find anything…", self.find_anything, "Ctrl+K", "search",
+                                     "Find members, contacts and more by a few letters")
+        edit.addAction(self.act_find)
 
         view = bar.addMenu("&View")
         for number, spec in enumerate(TABS, start=1):
@@ -282,6 +288,21 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         self.controller.open_demo()
+
+    def find_anything(self) -> None:
+        if self.controller.ctx is None:
+            return
+        from .search_dialog import SearchDialog
+
+        SearchDialog(self).exec()
+
+    def open_hit(self, hit) -> None:
+        """Show a search hit (or any linked record) in its tab."""
+        page = self.show_tab(hit.tab)
+        if hit.tab == "members" and hit.member_id is not None and hasattr(page, "select_member"):
+            page.select_member(hit.member_id)
+        elif hasattr(page, "open_record"):
+            page.open_record(hit.kind, hit.id)
 
     def backup_now(self) -> None:
         try:

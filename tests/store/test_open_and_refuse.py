@@ -160,3 +160,18 @@ def test_os_lock_blocks_even_without_lock_file_content(tmp_path):
             WorkspaceLock(path).acquire(break_lock=True)  # a live holder cannot be broken
     finally:
         first.release()
+
+
+def test_large_file_is_checked_after_opening(tmp_path, backup_root, monkeypatch):
+    from clusterdesk.store import workspace as ws_module
+
+    path = tmp_path / "big.clusterdesk"
+    create_workspace(path, "Big").close()
+    monkeypatch.setattr(ws_module, "QUICK_CHECK_INLINE_LIMIT", 1)
+    ws = open_workspace(path, backup_root=backup_root)
+    try:
+        assert ws.check_pending
+        assert ws.deferred_check() is None
+        assert not ws.check_pending
+    finally:
+        ws.close()
