@@ -23,6 +23,7 @@ from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences, like_terms
 from .errors import ConflictError, NotFound, ValidationError
 from .records import set_deleted
+from .search import SearchHit, searcher
 from .today import AgendaItem
 
 LIVE_PARTICIPANT = ("registered", "confirmed", "attended")
@@ -149,6 +150,19 @@ def list_activities(ctx: ServiceContext, f: ActivityFilter = ActivityFilter()) -
     return [ActivityRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
                         Progress(r[11], r[12]), r[13], r[14], tuple(names.get(r[0], ())))
             for r in rows]
+
+
+@searcher
+def search_activities(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
+    """Ctrl+K: activities by name, place, kind, responsible, action plan or partner."""
+    query = (select(Activity.id, Activity.name, Activity.kind, Activity.starts_on, Activity.ends_on)
+             .where(Activity.deleted_at.is_(None), *like_terms(Activity.search_text, text))
+             .order_by(Activity.starts_on.desc()).limit(limit))
+    with ctx.workspace.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [SearchHit("activity", r.id, r.name,
+                      f"{ActivityKind(r.kind).label} · {format_date_range(r.starts_on, r.ends_on)}",
+                      "missions") for r in rows]
 
 
 def named_activities(ctx: ServiceContext) -> list[NamedRecord]:

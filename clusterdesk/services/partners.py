@@ -18,6 +18,7 @@ from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences, like_terms
 from .errors import ConflictError, NotFound, ValidationError
 from .records import set_deleted
+from .search import SearchHit, searcher
 
 FIRST_ECEI_YEAR = 2009  # the initiative started handing out labels then
 
@@ -141,6 +142,20 @@ def partner_countries(ctx: ServiceContext) -> list[str]:
     with ctx.workspace.engine.connect() as conn:
         codes = [c for (c,) in conn.execute(query)]
     return sorted(codes, key=country_name)
+
+
+@searcher
+def search_partners(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
+    """Ctrl+K: partners by name, city, country, focus or a person there."""
+    query = (select(Partner.id, Partner.name, Partner.city, Partner.country, Partner.trust_stage)
+             .where(Partner.deleted_at.is_(None), *like_terms(Partner.search_text, text))
+             .order_by(Partner.sort_name).limit(limit))
+    with ctx.workspace.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [SearchHit("partner", r.id, r.name,
+                      " · ".join(filter(None, (r.city, country_name(r.country),
+                                               TrustStage(r.trust_stage).label))), "missions")
+            for r in rows]
 
 
 def named_partners(ctx: ServiceContext) -> list[NamedRecord]:

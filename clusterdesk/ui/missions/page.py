@@ -48,3 +48,8 @@ class MissionsTab(SectionedTab):
     def open_partner(self, partner_id) -> bool:
         self.show_section("Partners")
         return self.partners.select_partner(partner_id)
+
+    def open_record(self, kind: str, record_id) -> bool:
+        """A search hit (Ctrl+K) or a link elsewhere: show the partner or activity."""
+        opener = {"partner": self.open_partner, "activity": self.open_activity}.get(kind)
+        return opener(record_id) if opener else False
