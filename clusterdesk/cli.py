@@ -48,6 +48,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     restore.add_argument("backup", type=Path, nargs="?", help="default: the newest good backup")
     restore.set_defaults(handler=cmd_restore)
 
+    from .cli_records import add_record_commands
+
+    add_record_commands(sub)
+
 
 def _positive_int(text: str) -> int:
     try:

@@ -19,6 +19,7 @@ from ..services.members import MemberInput, add_member, validate_member
 from ..store.models import ConsentRecord, Contact, Interaction
 from ..store.workspace import Workspace, create_workspace
 from . import names
+from .missions import build_missions
 
 CLUSTER_NAME = "AquaNord – Danish Water Technology Cluster (demo)"
 STAFF = ("Mette Kjær (MK)", "Jonas Bech (JB)", "Sara Holm (SH)", "Ahmed Rashid (AR)")
@@ -159,4 +160,5 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
                     follow_up_done_by=rng.choice(STAFF) if done_at else "",
                 ))
         uow.commit()
+    build_missions(ws, today, seed)
     return ws

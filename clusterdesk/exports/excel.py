@@ -57,7 +57,12 @@ def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
             break
     for values in buffered:
         for i, value in enumerate(values):
-            text = value.strftime("%d-%m-%Y") if isinstance(value, (date, datetime)) else str(value or "")
+            if isinstance(value, datetime):  # shown as DD-MM-YYYY HH:MM: measure that, not less
+                text = value.strftime("%d-%m-%Y %H:%M")
+            elif isinstance(value, date):
+                text = value.strftime("%d-%m-%Y")
+            else:
+                text = str(value or "")
             widths[i] = min(MAX_WIDTH, max(widths[i], len(text) + 2))
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width

@@ -3,6 +3,7 @@ their own searchers, partners, activities and calls."""
 
 from __future__ import annotations
 
+import importlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,10 +78,17 @@ def _contacts(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
             for r in rows]
 
 
+# Parts whose searchers register themselves (with @searcher) when their module is imported;
+# imported here on the first search, so they are found before their tab was ever opened.
+SEARCHER_MODULES = (".partners", ".activities")
+
+
 def search_everything(ctx: ServiceContext, text: str, *, limit_per_kind: int = 8) -> list[SearchHit]:
     """The best matches of every kind for what was typed (nothing for fewer than 2 letters)."""
     if len(text.strip()) < 2:
         return []
+    for module in SEARCHER_MODULES:
+        importlib.import_module(module, __package__)
     hits: list[SearchHit] = []
     for fn in SEARCHERS:
         hits.extend(fn(ctx, text, limit_per_kind))

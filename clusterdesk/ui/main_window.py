@@ -46,7 +46,7 @@ TABS = (
             "Phase 2 — competences, stakeholders and funding"),
     TabSpec("strategy", "Strategy", "strategy", "clusterdesk.ui.phases.page:StrategyTab",
             "Phase 3 — the international strategy, KPIs and action plans"),
-    TabSpec("missions", "Missions", "missions", "clusterdesk.ui.phases.page:MissionsTab",
+    TabSpec("missions", "Missions", "missions", "clusterdesk.ui.missions.page:MissionsTab",
             "Phase 4 — partners, missions, events and their checklists"),
     TabSpec("evaluations", "Evaluations", "evaluations", "clusterdesk.ui.phases.page:EvaluationsTab",
             "Phase 4 — evaluations, outcomes and success stories"),
@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
                                         "Go back to an earlier backup of this workspace")
         self.act_export = self._action("&Export list to Excel…", self.export_list, "Ctrl+E", "export",
                                        "Save the list on screen as an Excel file")
+        self.act_calendar = self._action("Export &calendar (.ics)…", self.export_calendar, "Ctrl+Shift+I",
+                                         "calendar", "Activities and everything due, for Outlook, "
+                                         "Google or Apple Calendar")
         self.act_prefs = self._action("&Preferences…", self.preferences, QKeySequence.StandardKey.Preferences,
                                       "preferences", "Your name and initials, language")
         self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_restore)
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_calendar)
         file_menu.addSeparator()
         file_menu.addAction(self.act_prefs)
         file_menu.addAction(self.act_quit)
@@ -322,6 +326,12 @@ class MainWindow(QMainWindow):
             show_info(self, "Export list", "This tab has no list to export.")
             return
         export_list_dialog(self, self.controller, export)
+
+    def export_calendar(self) -> None:
+        from .today.calendar import export_calendar_dialog
+
+        if self.controller.ctx is not None:
+            export_calendar_dialog(self, self.controller)
 
     def preferences(self) -> None:
         from .preferences_dialog import PreferencesDialog

@@ -53,7 +53,7 @@ def test_markets_are_saved_from_the_profile(ctx):
 def test_follow_ups_become_agenda_items_and_can_be_done(demo_ctx):
     items = today.agenda(demo_ctx)
     assert items, "the demo has open follow-ups"
-    assert items == sorted(items, key=lambda i: (i.due, i.title))
+    assert items == sorted(items, key=lambda i: i.due)
     overdue = [i for i in items if i.is_overdue(demo_ctx.today())]
     assert overdue, "the demo shows some overdue follow-ups"
     changes = today.complete_follow_up(demo_ctx, items[0].record_id)

@@ -43,3 +43,26 @@ def test_contacts_found_with_danish_letters_typed_either_way(ctx):
         uow.commit()
     for typed in ("søren", "Søren Øster", "so@mols"):
         assert [h.title for h in search_everything(ctx, typed) if h.kind == "contact"] == ["Søren Østergaard"], typed
+
+
+def test_partners_and_activities_are_found_and_opened(qtbot, demo_window, monkeypatch):
+    from clusterdesk.ui import search_dialog
+
+    ctx = demo_window.controller.ctx
+    hits = search_everything(ctx, "hamburg")
+    kinds = {(h.kind, h.title) for h in hits}
+    assert ("partner", "Wasser Netzwerk Hamburg e.V.") in kinds
+    assert ("activity", "Company mission to Hamburg – smart water networks") in kinds
+    assert [h.title for h in search_everything(ctx, "weiss") if h.kind == "partner"] == [
+        "Wasser Netzwerk Hamburg e.V."]  # a person at the partner, typed without ß
+
+    def run_dialog(dialog):
+        dialog.search_now("nordic water")
+        qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+        return 1
+
+    monkeypatch.setattr(search_dialog.SearchDialog, "exec", run_dialog)
+    qtbot.keyClick(demo_window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    missions = demo_window.current_page()
+    assert missions.current_view() is missions.activities
+    assert missions.activities.editor.name.text() == "Nordic Water Matchmaking Days 2027"
