@@ -1,0 +1,381 @@
+"""Answers to questionnaires, entered by staff on behalf of a contact or member: save,
+load, list, delete, prefill from earlier answers — and what answers change in the member's
+profile (markets of interest; the international orientation when the user confirms)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from ..domain.answer_effects import countries_in, suggested_orientation
+from ..domain.changes import Changes
+from ..domain.formatting import format_date
+from ..domain.questionnaires import (
+    AnswerSource,
+    AnswerValue,
+    DefinitionError,
+    QuestionDef,
+    QuestionKind,
+    QuestionRole,
+    check_answers,
+)
+from ..store.models import (
+    Answer,
+    AnswerSet,
+    Campaign,
+    Contact,
+    Member,
+    MemberMarket,
+    Question,
+    Questionnaire,
+)
+from .context import ServiceContext
+from .errors import ConflictError, NotFound, ServiceError, ValidationError
+from .surveys import question_defs
+
+
+@dataclass(frozen=True)
+class AnswerSetInput:
+    """What the answer form saves. `answers` is keyed by question key; `version` is the one
+    loaded (0 for new answers)."""
+
+    questionnaire_id: uuid.UUID
+    member_id: uuid.UUID | None = None
+    contact_id: uuid.UUID | None = None
+    respondent: str = ""
+    answered_on: date | None = None
+    source: str = AnswerSource.PHONE.value
+    answers: Mapping[str, AnswerValue] = field(default_factory=dict)
+    update_orientation: bool = False
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class AnswerSetDetail:
+    id: uuid.UUID
+    questionnaire_id: uuid.UUID
+    questionnaire_name: str
+    revision: int
+    member_id: uuid.UUID | None
+    member_name: str
+    contact_id: uuid.UUID | None
+    contact_name: str
+    respondent: str
+    answered_on: date
+    answered_by: str
+    source: str
+    campaign_id: uuid.UUID | None
+    answers: Mapping[str, AnswerValue]
+    version: int
+
+
+@dataclass(frozen=True)
+class AnswerSetRow:
+    id: uuid.UUID
+    answered_on: date
+    member_id: uuid.UUID | None
+    member_name: str
+    contact_name: str
+    respondent: str
+    campaign_name: str
+    answered_by: str
+    source: str
+    revision: int
+    answered: int  # questions answered
+
+    @property
+    def who(self) -> str:
+        return self.member_name or self.respondent or self.contact_name
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """Earlier answers of the same member to questions with the same keys."""
+
+    answer_set_id: uuid.UUID
+    answered_on: date
+    questionnaire_name: str
+    values: Mapping[str, AnswerValue]
+
+    def describe(self) -> str:
+        count = len(self.values)
+        return (f"{count} answer{'s' if count != 1 else ''} from "
+                f"{format_date(self.answered_on)} ({self.questionnaire_name})")
+
+
+def value_of(answer: Answer) -> AnswerValue:
+    return AnswerValue(tuple(answer.choices or ()), answer.other or "", answer.number,
+                       answer.text or "")
+
+
+# --- reading ----------------------------------------------------------------------------
+
+def list_answer_sets(ctx: ServiceContext, questionnaire_id: uuid.UUID,
+                     campaign_id: uuid.UUID | None = None) -> list[AnswerSetRow]:
+    """Every live answer set to any revision of the questionnaire, newest first."""
+    with ctx.uow() as uow:
+        session = uow.session
+        family = _family_ids(session, questionnaire_id)
+        query = (select(AnswerSet, Questionnaire.revision, Member.name, Contact.name, Campaign.name)
+                 .join(Questionnaire, Questionnaire.id == AnswerSet.questionnaire_id)
+                 .outerjoin(Member, Member.id == AnswerSet.member_id)
+                 .outerjoin(Contact, Contact.id == AnswerSet.contact_id)
+                 .outerjoin(Campaign, Campaign.id == AnswerSet.campaign_id)
+                 .where(AnswerSet.questionnaire_id.in_(family), AnswerSet.deleted_at.is_(None))
+                 .order_by(AnswerSet.answered_on.desc(), AnswerSet.created_at.desc()))
+        if campaign_id is not None:
+            query = query.where(AnswerSet.campaign_id == campaign_id)
+        rows = session.execute(query).all()
+        return [AnswerSetRow(s.id, s.answered_on, s.member_id, member or "", contact or "",
+                             s.respondent, campaign or "", s.answered_by, s.source, revision,
+                             sum(1 for a in s.answers if not value_of(a).is_empty()))
+                for s, revision, member, contact, campaign in rows]
+
+
+def _family_ids(session, questionnaire_id: uuid.UUID) -> list[uuid.UUID]:
+    family = session.execute(select(Questionnaire.family_id)
+                             .where(Questionnaire.id == questionnaire_id)).scalar()
+    if family is None:
+        raise NotFound("That questionnaire no longer exists.")
+    return list(session.scalars(select(Questionnaire.id).where(Questionnaire.family_id == family)))
+
+
+def get_answer_set(ctx: ServiceContext, answer_set_id: uuid.UUID) -> AnswerSetDetail:
+    with ctx.uow() as uow:
+        return _detail(uow.session, _load(uow.session, answer_set_id))
+
+
+def _load(session, answer_set_id: uuid.UUID) -> AnswerSet:
+    answer_set = session.get(AnswerSet, answer_set_id)
+    if answer_set is None or answer_set.deleted_at is not None:
+        raise NotFound("Those answers no longer exist.")
+    return answer_set
+
+
+def _detail(session, s: AnswerSet) -> AnswerSetDetail:
+    questionnaire = session.get(Questionnaire, s.questionnaire_id)
+    keys = {q.id: q.key for q in questionnaire.questions}
+    member = session.get(Member, s.member_id) if s.member_id else None
+    contact = session.get(Contact, s.contact_id) if s.contact_id else None
+    return AnswerSetDetail(
+        s.id, s.questionnaire_id, questionnaire.name, questionnaire.revision, s.member_id,
+        member.name if member else "", s.contact_id, contact.name if contact else "",
+        s.respondent, s.answered_on, s.answered_by, s.source, s.campaign_id,
+        {keys[a.question_id]: value_of(a) for a in s.answers if a.question_id in keys},
+        s.version)
+
+
+def earlier_answers(ctx: ServiceContext, questionnaire_id: uuid.UUID, member_id: uuid.UUID,
+                    *, exclude: uuid.UUID | None = None) -> Prefill | None:
+    """The member's most recent answers to questions this questionnaire also asks (same
+    key and type), to start a follow-up from; None when there are none."""
+    with ctx.uow() as uow:
+        session = uow.session
+        wanted = {q.key: q for q in question_defs(_questionnaire(session, questionnaire_id))}
+        sets = session.scalars(
+            select(AnswerSet).where(AnswerSet.member_id == member_id, AnswerSet.deleted_at.is_(None))
+            .order_by(AnswerSet.answered_on.desc(), AnswerSet.created_at.desc()).limit(25))
+        for answer_set in sets:
+            if answer_set.id == exclude:
+                continue
+            questions = {q.id: q for q in session.scalars(
+                select(Question).where(Question.questionnaire_id == answer_set.questionnaire_id))}
+            values: dict[str, AnswerValue] = {}
+            for answer in answer_set.answers:
+                question = questions.get(answer.question_id)
+                target = wanted.get(question.key) if question else None
+                if target is None or target.kind != question.kind:
+                    continue
+                value = _fit(target, value_of(answer))
+                if not value.is_empty():
+                    values[target.key] = value
+            if values:
+                name = session.get(Questionnaire, answer_set.questionnaire_id).name
+                return Prefill(answer_set.id, answer_set.answered_on, name, values)
+    return None
+
+
+def _fit(question: QuestionDef, value: AnswerValue) -> AnswerValue:
+    """An earlier answer reduced to what the question can hold now."""
+    if question.kind_enum.has_own_choices or question.kind == QuestionKind.YES_NO_CONSIDERING.value:
+        keys = {c.key for c in question.options()}
+        return AnswerValue(choices=tuple(c for c in value.choices if c in keys),
+                           other=value.other if question.allow_other else "")
+    return value
+
+
+def _questionnaire(session, questionnaire_id: uuid.UUID) -> Questionnaire:
+    questionnaire = session.get(Questionnaire, questionnaire_id)
+    if questionnaire is None or questionnaire.deleted_at is not None:
+        raise NotFound("That questionnaire no longer exists.")
+    return questionnaire
+
+
+# --- writing ----------------------------------------------------------------------------
+
+def checked_answers(questionnaire: Questionnaire,
+                    values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
+    """The answers checked against the revision's questions; ValidationError names each
+    refused question (field "answer:<key>")."""
+    try:
+        return check_answers(question_defs(questionnaire), values)
+    except DefinitionError as exc:
+        raise ValidationError({f"answer:{key}": msg for key, msg in exc.errors.items()}) from None
+
+
+def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
+                    answer_set_id: uuid.UUID | None = None) -> tuple[AnswerSetDetail, Changes]:
+    """Save answers given on a contact's or member's behalf (new, or corrected)."""
+    errors: dict[str, str] = {}
+    answered_on = data.answered_on or ctx.today()
+    if answered_on > ctx.today():
+        errors["answered_on"] = "Answers cannot come from a day that has not yet been."
+    if data.source not in {s.value for s in AnswerSource}:
+        errors["source"] = f"“{data.source}” is not one of the choices."
+    if data.member_id is None and data.contact_id is None and not data.respondent.strip():
+        errors["member"] = "Choose the member who answered, or write the respondent's name."
+    with ctx.uow() as uow:
+        session = uow.session
+        questionnaire = _questionnaire(session, data.questionnaire_id)
+        try:
+            values = checked_answers(questionnaire, data.answers)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+            values = {}
+        if data.member_id is not None:
+            member = session.get(Member, data.member_id)
+            if member is None or member.deleted_at is not None:
+                errors["member"] = "That member no longer exists."
+        if data.contact_id is not None:
+            contact = session.get(Contact, data.contact_id)
+            if contact is None or (data.member_id and contact.member_id != data.member_id):
+                errors["contact"] = "That contact does not belong to the member."
+        if errors:
+            raise ValidationError(errors)
+        if answer_set_id is None:
+            if questionnaire.superseded_at is not None:
+                raise ServiceError(f"“{questionnaire.name}” was changed meanwhile; open it again "
+                                   "to answer its newest revision.")
+            answer_set = AnswerSet(id=uuid.uuid4(), questionnaire_id=questionnaire.id)
+            session.add(answer_set)
+        else:
+            answer_set = _load(session, answer_set_id)
+            if answer_set.version != data.version:
+                raise ConflictError("These answers", {}, answer_set.updated_by)
+            if answer_set.questionnaire_id != questionnaire.id:
+                raise ServiceError("Answers cannot be moved to another questionnaire.")
+        previous_member = answer_set.member_id
+        answer_set.member_id = data.member_id
+        answer_set.contact_id = data.contact_id
+        answer_set.respondent = data.respondent.strip()
+        answer_set.answered_on = answered_on
+        answer_set.answered_by = answer_set.answered_by or ctx.actor
+        answer_set.source = data.source
+        write_answers(session, answer_set, questionnaire, values)
+        apply_to_members(session, questionnaire, values, data.member_id, ctx,
+                         update_orientation=data.update_orientation,
+                         also=(previous_member,))
+        changes = uow.commit()
+        return _detail(session, answer_set), changes
+
+
+def write_answers(session, answer_set: AnswerSet, questionnaire: Questionnaire,
+                  values: Mapping[str, AnswerValue]) -> None:
+    """Make the answer rows match `values` (checked answers keyed by question key)."""
+    by_key = {q.key: q for q in questionnaire.questions}
+    existing = {a.question_id: a for a in answer_set.answers}
+    wanted_ids = {by_key[key].id for key in values}
+    for answer in list(answer_set.answers):
+        if answer.question_id not in wanted_ids:
+            answer_set.answers.remove(answer)
+    for key, value in values.items():
+        question = by_key[key]
+        answer = existing.get(question.id)
+        if answer is None:
+            answer = Answer(id=uuid.uuid4(), question_id=question.id)
+            answer_set.answers.append(answer)
+        answer.choices = list(value.choices)
+        answer.other = value.other
+        answer.number = value.number
+        answer.text = value.text
+
+
+def apply_to_members(session, questionnaire: Questionnaire, values: Mapping[str, AnswerValue],
+                     member_id: uuid.UUID | None, ctx: ServiceContext, *,
+                     update_orientation: bool, also=()) -> None:
+    """Bring the member profile(s) in line with the answers: markets of interest always;
+    the international orientation only when the user confirmed it."""
+    session.flush()
+    for affected in {member_id, *also} - {None}:
+        sync_member_markets(session, affected)
+    if member_id is not None and update_orientation:
+        member = session.get(Member, member_id)
+        wanted = suggested_orientation(question_defs(questionnaire), values,
+                                       member.international_orientation)
+        if wanted is not None:
+            member.international_orientation = wanted
+
+
+_ANSWER_SOURCES = ("survey", "campaign")
+
+
+def sync_member_markets(session, member_id: uuid.UUID) -> None:
+    """Make the member's survey/campaign markets the countries named in its live answers
+    (profile markets are the member editor's and are never touched here)."""
+    rows = session.execute(
+        select(AnswerSet.campaign_id, AnswerSet.answered_on, Question.kind, Question.role,
+               Answer.choices, Answer.other, Answer.text)
+        .join(Answer, Answer.answer_set_id == AnswerSet.id)
+        .join(Question, Question.id == Answer.question_id)
+        .where(AnswerSet.member_id == member_id, AnswerSet.deleted_at.is_(None),
+               Question.role == QuestionRole.MARKETS.value)).all()
+    wanted: dict[tuple[str, str], date] = {}
+    for campaign_id, answered_on, kind, role, choices, other, text in rows:
+        question = QuestionDef(key="", kind=kind, text="", role=role)
+        source = "campaign" if campaign_id else "survey"
+        for code in countries_in(question, AnswerValue(tuple(choices or ()), other or "", None, text or "")):
+            key = (code, source)
+            wanted[key] = max(wanted.get(key, answered_on), answered_on)
+    existing = list(session.scalars(select(MemberMarket).where(
+        MemberMarket.member_id == member_id, MemberMarket.source.in_(_ANSWER_SOURCES))))
+    have = set()
+    for market in existing:
+        key = (market.country, market.source)
+        if key in wanted and key not in have:
+            have.add(key)
+            market.deleted_at = None
+            if market.noted_on != wanted[key]:
+                market.noted_on = wanted[key]
+        else:
+            session.delete(market)
+    for (code, source), noted in wanted.items():
+        if (code, source) not in have:
+            session.add(MemberMarket(id=uuid.uuid4(), member_id=member_id, country=code,
+                                     source=source, noted_on=noted))
+
+
+def delete_answer_set(ctx: ServiceContext, answer_set_id: uuid.UUID) -> Changes:
+    """Move answers to the bin; the member's markets from answers follow."""
+    with ctx.uow() as uow:
+        answer_set = _load(uow.session, answer_set_id)
+        answer_set.deleted_at = ctx.now()
+        uow.session.flush()
+        if answer_set.member_id:
+            sync_member_markets(uow.session, answer_set.member_id)
+        return uow.commit()
+
+
+def restore_answer_set(ctx: ServiceContext, answer_set_id: uuid.UUID) -> Changes:
+    with ctx.uow() as uow:
+        answer_set = uow.session.get(AnswerSet, answer_set_id)
+        if answer_set is None:
+            raise NotFound("Those answers no longer exist.")
+        answer_set.deleted_at = None
+        uow.session.flush()
+        if answer_set.member_id:
+            sync_member_markets(uow.session, answer_set.member_id)
+        return uow.commit()
