@@ -19,6 +19,7 @@ from ..services.members import MemberInput, add_member, validate_member
 from ..store.models import ConsentRecord, Contact, Interaction
 from ..store.workspace import Workspace, create_workspace
 from . import names
+from .campaigns import add_campaigns_demo
 
 CLUSTER_NAME = "AquaNord – Danish Water Technology Cluster (demo)"
 STAFF = ("Mette Kjær (MK)", "Jonas Bech (JB)", "Sara Holm (SH)", "Ahmed Rashid (AR)")
@@ -159,4 +160,5 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
                     follow_up_done_by=rng.choice(STAFF) if done_at else "",
                 ))
         uow.commit()
+    add_campaigns_demo(ws, today, STAFF)
     return ws

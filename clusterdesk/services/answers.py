@@ -35,6 +35,7 @@ from ..store.models import (
 )
 from .context import ServiceContext
 from .errors import ConflictError, NotFound, ServiceError, ValidationError
+from .plain import get_plain
 from .surveys import question_defs
 
 
@@ -159,8 +160,8 @@ def _load(session, answer_set_id: uuid.UUID) -> AnswerSet:
 def _detail(session, s: AnswerSet) -> AnswerSetDetail:
     questionnaire = session.get(Questionnaire, s.questionnaire_id)
     keys = {q.id: q.key for q in questionnaire.questions}
-    member = session.get(Member, s.member_id) if s.member_id else None
-    contact = session.get(Contact, s.contact_id) if s.contact_id else None
+    member = get_plain(session, Member, s.member_id) if s.member_id else None
+    contact = get_plain(session, Contact, s.contact_id) if s.contact_id else None
     return AnswerSetDetail(
         s.id, s.questionnaire_id, questionnaire.name, questionnaire.revision, s.member_id,
         member.name if member else "", s.contact_id, contact.name if contact else "",
@@ -247,11 +248,11 @@ def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
             errors.update(exc.errors)
             values = {}
         if data.member_id is not None:
-            member = session.get(Member, data.member_id)
+            member = get_plain(session, Member, data.member_id)
             if member is None or member.deleted_at is not None:
                 errors["member"] = "That member no longer exists."
         if data.contact_id is not None:
-            contact = session.get(Contact, data.contact_id)
+            contact = get_plain(session, Contact, data.contact_id)
             if contact is None or (data.member_id and contact.member_id != data.member_id):
                 errors["contact"] = "That contact does not belong to the member."
         if errors:
@@ -313,7 +314,7 @@ def apply_to_members(session, questionnaire: Questionnaire, values: Mapping[str,
     for affected in {member_id, *also} - {None}:
         sync_member_markets(session, affected)
     if member_id is not None and update_orientation:
-        member = session.get(Member, member_id)
+        member = get_plain(session, Member, member_id)
         wanted = suggested_orientation(question_defs(questionnaire), values,
                                        member.international_orientation)
         if wanted is not None:

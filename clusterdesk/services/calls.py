@@ -10,6 +10,7 @@ from datetime import date
 
 import phonenumbers
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from ..domain.answer_effects import needs_text
 from ..domain.campaigns import (
@@ -53,6 +54,7 @@ from .answers import (
 from .campaigns import campaign_progress, load_campaign
 from .context import ServiceContext
 from .errors import ConflictError, NotFound, ValidationError
+from .plain import get_plain
 from .surveys import question_defs
 
 SCOPES = {
@@ -206,10 +208,11 @@ def call_card(ctx: ServiceContext, target_id: uuid.UUID) -> CallCard:
         session = uow.session
         target = _load_target(session, target_id)
         campaign = load_campaign(session, target.campaign_id)
-        member = session.get(Member, target.member_id)
+        member = get_plain(session, Member, target.member_id)
         contacts = sorted((c for c in session.scalars(select(Contact).where(
             Contact.member_id == member.id, Contact.deleted_at.is_(None),
-            Contact.erased_at.is_(None)))), key=lambda c: (not c.is_primary, c.name))
+            Contact.erased_at.is_(None)).options(lazyload("*")))),
+            key=lambda c: (not c.is_primary, c.name))
         interactions = session.execute(
             select(Interaction.occurred_on, Interaction.kind, Interaction.staff,
                    Interaction.summary, Interaction.needs, Interaction.next_step)
@@ -323,7 +326,7 @@ def record_call(ctx: ServiceContext, data: CallInput) -> tuple[CallResult, Chang
         session = uow.session
         target = _load_target(session, data.target_id)
         campaign = load_campaign(session, target.campaign_id)
-        member = session.get(Member, target.member_id)
+        member = get_plain(session, Member, target.member_id)
         if member is None or member.deleted_at is not None:
             raise NotFound("That member was deleted meanwhile.")
         if target.version != data.version:
@@ -337,7 +340,7 @@ def record_call(ctx: ServiceContext, data: CallInput) -> tuple[CallResult, Chang
                 values = checked_answers(questionnaire, data.answers)
             except ValidationError as exc:
                 errors.update(exc.errors)
-        contact = session.get(Contact, data.contact_id) if data.contact_id else None
+        contact = get_plain(session, Contact, data.contact_id) if data.contact_id else None
         if data.contact_id and (contact is None or contact.member_id != member.id):
             errors["contact"] = "That contact does not belong to the member."
         if errors:

@@ -17,6 +17,7 @@ from ..store.models import AnswerSet, Campaign, CampaignTarget, Interaction, Mem
 from . import members as member_service
 from .context import ServiceContext
 from .errors import ConflictError, NotFound, ServiceError, ValidationError
+from .plain import get_plain
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,7 @@ def remove_targets(ctx: ServiceContext, campaign_id: uuid.UUID,
         targets = _targets(uow.session, campaign_id, target_ids)
         called = [t for t in targets if t.attempts or t.status != TargetStatus.OPEN.value]
         if called:
-            names = ", ".join(sorted(uow.session.get(Member, t.member_id).name for t in called)[:3])
+            names = ", ".join(sorted(get_plain(uow.session, Member, t.member_id).name for t in called)[:3])
             raise ServiceError(f"{len(called)} of them were already called ({names}…) and stay on "
                                "the list; take off only members not yet called.")
         for target in targets:
