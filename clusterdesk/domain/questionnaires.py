@@ -93,6 +93,15 @@ class AnswerSource(LabelledEnum):
                 "email": "E-mail", "web": "Online form", "other": "Other"}[self.value]
 
 
+def roles_for(kind: str) -> tuple[QuestionRole, ...]:
+    """The uses an answer to a question of this kind can be put to."""
+    try:
+        kind_enum = QuestionKind(kind)
+    except ValueError:
+        return (QuestionRole.NONE,)
+    return tuple(r for r in QuestionRole if r not in _ROLE_KINDS or kind_enum in _ROLE_KINDS[r])
+
+
 YES, NO, CONSIDERING = "yes", "no", "considering"
 RATING_SCALE = range(1, 6)
 MAX_TEXT = 500

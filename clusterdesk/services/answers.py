@@ -216,6 +216,27 @@ def _questionnaire(session, questionnaire_id: uuid.UUID) -> Questionnaire:
     return questionnaire
 
 
+@dataclass(frozen=True)
+class ContactChoice:
+    id: uuid.UUID
+    name: str
+    role: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+
+def member_contacts(ctx: ServiceContext, member_id: uuid.UUID) -> list[ContactChoice]:
+    """The member's contact persons to answer on behalf of (primary first)."""
+    with ctx.workspace.engine.connect() as conn:
+        rows = conn.execute(select(Contact.id, Contact.name, Contact.role, Contact.is_primary)
+                            .where(Contact.member_id == member_id, Contact.deleted_at.is_(None),
+                                   Contact.erased_at.is_(None))).all()
+    return [ContactChoice(r.id, r.name, r.role)
+            for r in sorted(rows, key=lambda r: (not r.is_primary, r.name))]
+
+
 # --- writing ----------------------------------------------------------------------------
 
 def checked_answers(questionnaire: Questionnaire,

@@ -13,7 +13,15 @@ from sqlalchemy import func, select
 from ..domain.campaigns import CampaignKind, Progress, TargetStatus, progress_of, round_robin
 from ..domain.changes import Changes
 from ..domain.text import search_fold, sort_key
-from ..store.models import AnswerSet, Campaign, CampaignTarget, Interaction, Member, Questionnaire
+from ..store.models import (
+    AnswerSet,
+    Campaign,
+    CampaignTarget,
+    Interaction,
+    Member,
+    Questionnaire,
+    Tag,
+)
 from . import members as member_service
 from .context import ServiceContext
 from .errors import ConflictError, NotFound, ServiceError, ValidationError
@@ -344,3 +352,18 @@ def known_staff(ctx: ServiceContext) -> list[str]:
         names |= set(conn.execute(select(CampaignTarget.assigned_to).distinct()).scalars())
     names.add(ctx.actor)
     return sorted((n for n in names if n and n.strip()), key=sort_key)
+
+
+def member_labels(ctx: ServiceContext) -> list[tuple[str, str]]:
+    """(kind, name) of every sector and tag, to choose members by."""
+    with ctx.workspace.engine.connect() as conn:
+        rows = conn.execute(select(Tag.kind, Tag.name).where(Tag.deleted_at.is_(None))).all()
+    return sorted(((r.kind, r.name) for r in rows), key=lambda r: (r[0] != "sector", sort_key(r[1])))
+
+
+def member_cities(ctx: ServiceContext) -> list[str]:
+    """The cities members are in, to choose members by."""
+    with ctx.workspace.engine.connect() as conn:
+        cities = conn.execute(select(Member.city).where(Member.deleted_at.is_(None), Member.city != "")
+                              .distinct()).scalars()
+        return sorted(cities, key=sort_key)

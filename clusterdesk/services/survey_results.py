@@ -165,3 +165,20 @@ def _cell(question: QuestionDef, value: AnswerValue | None) -> object:
         number = value.number
         return int(number) if number == number.to_integral_value() else number
     return answer_text(question, value)
+
+
+def campaigns_asking(ctx: ServiceContext, questionnaire_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    """(id, name) of the campaigns that ask, or were answered with, any revision of it."""
+    with ctx.uow() as uow:
+        session = uow.session
+        start = session.get(Questionnaire, questionnaire_id)
+        if start is None:
+            raise NotFound("That questionnaire no longer exists.")
+        family = select(Questionnaire.id).where(Questionnaire.family_id == start.family_id)
+        answered = select(AnswerSet.campaign_id).where(AnswerSet.questionnaire_id.in_(family))
+        rows = session.execute(
+            select(Campaign.id, Campaign.name).where(
+                Campaign.deleted_at.is_(None),
+                Campaign.questionnaire_id.in_(family) | Campaign.id.in_(answered))
+            .order_by(Campaign.starts_on.desc(), Campaign.name)).all()
+        return [(r.id, r.name) for r in rows]

@@ -123,3 +123,9 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def find_data(combo: QComboBox, value) -> int:
+    """The index of the item whose data equals `value` (Python equality: QComboBox.findData
+    only finds the very same object for values such as UUIDs); -1 when none does."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)

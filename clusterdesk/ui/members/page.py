@@ -13,6 +13,8 @@ from ..common.tab import ListExport, TabPage
 # (title, "module:Class"); each class keeps the TabPage contract.
 SECTIONS = (
     ("Organisations", "clusterdesk.ui.members.organisations:OrganisationsView"),
+    ("Campaigns", "clusterdesk.ui.members.campaigns.view:CampaignsView"),
+    ("Questionnaires", "clusterdesk.ui.members.questionnaires.view:QuestionnairesView"),
 )
 
 

@@ -1,0 +1,247 @@
+"""Members ▸ Questionnaires: the workspace's question sets on the left; on the right the
+builder, the answers entered on members' behalf, and the results."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....services import survey_results, surveys
+from ...common.messages import confirm
+from ...common.tab import ListExport, TabPage
+from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from .answer_sets import AnswerSetsPanel
+from .builder import QuestionnaireBuilder
+from .results import ResultsPanel
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+COLUMNS = (
+    Column("name", "Questionnaire", lambda r: r.name, width=200),
+    Column("questions", "Qs", lambda r: r.questions, align=RIGHT, width=38),
+    Column("answers", "Answers", lambda r: r.answers, align=RIGHT, width=62),
+    Column("campaigns", "Campaigns", lambda r: r.campaigns, align=RIGHT, width=76),
+    Column("revision", "Rev.", lambda r: r.revision, align=RIGHT, width=40),
+)
+
+
+class QuestionnairesView(TabPage):
+    kinds = ("questionnaires", "questions", "answer_sets", "answers", "campaigns")
+
+    def __init__(self, controller, parent=None) -> None:
+        super().__init__(controller, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = RowTableModel(COLUMNS, parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for i, column in enumerate(COLUMNS):
+            self.view.setColumnWidth(i, column.width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        left_layout.addWidget(self.view, 1)
+        self.empty_hint = QLabel("No questionnaires yet. Start from one of the built-in templates "
+                                 "(From template…) or make your own (New).")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setProperty("role", "hint")
+        left_layout.addWidget(self.empty_hint)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("&New")
+        self.new_button.setToolTip("A new, empty questionnaire (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_questionnaire)
+        self.template_button = QPushButton("From &template…")
+        self.template_button.setToolTip("Copy one of the built-in questionnaires into this workspace")
+        self.template_menu = QMenu(self)
+        for template in surveys.builtin_templates():
+            action = self.template_menu.addAction(f"{template.name}  ({template.handbook})")
+            action.setToolTip(template.description)
+            action.triggered.connect(lambda _=False, key=template.key: self.install_template(key))
+        self.template_button.setMenu(self.template_menu)
+        self.copy_button = QPushButton("Cop&y")
+        self.copy_button.setToolTip("Make a copy of the selected questionnaire to change freely")
+        self.copy_button.clicked.connect(self.duplicate)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected questionnaire if nobody answered it (Delete)")
+        self.delete_button.clicked.connect(self.delete)
+        for button in (self.new_button, self.template_button, self.copy_button, self.delete_button):
+            buttons.addWidget(button)
+        left_layout.addLayout(buttons)
+        splitter.addWidget(left)
+
+        self.tabs = QTabWidget()
+        self.builder = QuestionnaireBuilder(controller)
+        self.builder.saved.connect(lambda detail: self._select(detail.id))
+        self.answers = AnswerSetsPanel(controller)
+        self.results = ResultsPanel(controller)
+        self.tabs.addTab(self.builder, "Questions")
+        self.tabs.addTab(self.answers, "Answers")
+        self.tabs.addTab(self.results, "Results")
+        self.tabs.currentChanged.connect(lambda _i: self._show_details())
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([430, 900])
+
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_questionnaire).setContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._selecting = False
+
+    # --- data ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.ctx is None:
+            return
+        current = self.current_id()
+        self.model.set_rows(surveys.list_questionnaires(self.ctx))
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+        if current is not None:
+            try:
+                current = surveys.current_revision_id(self.ctx, current)
+            except Exception:  # noqa: BLE001 - deleted meanwhile
+                current = None
+        if current is None and self.model.rowCount():
+            current = self.proxy.data(self.proxy.index(0, 0), ROW_ROLE).id
+        self._select(current)
+
+    def current_id(self) -> uuid.UUID | None:
+        index = self.view.currentIndex()
+        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        return row.id if row else None
+
+    def _select(self, questionnaire_id: uuid.UUID | None) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.data(self.proxy.index(row, 0), ROW_ROLE).id == questionnaire_id:
+                self._selecting = not self.builder.dirty
+                self.view.selectionModel().setCurrentIndex(
+                    self.proxy.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self._selecting = False
+                if not self.builder.dirty:
+                    self._load(questionnaire_id)
+                return
+        if not self.builder.dirty:
+            self._load(None)
+
+    def _row_changed(self, current, previous) -> None:
+        if self._selecting:
+            return
+        row = self.proxy.data(current, ROW_ROLE) if current.isValid() else None
+        if row is None:
+            return
+        if self.builder.detail is not None and self.builder.detail.id == row.id:
+            return
+        if not self.confirm_discard():
+            self._selecting = True
+            self.view.selectionModel().setCurrentIndex(
+                previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self._selecting = False
+            return
+        self._load(row.id)
+
+    def _load(self, questionnaire_id: uuid.UUID | None) -> None:
+        detail = surveys.get_questionnaire(self.ctx, questionnaire_id) if questionnaire_id else None
+        self.builder.load(detail)
+        self.builder.setEnabled(detail is not None or self.builder.dirty)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        detail = self.builder.detail
+        widget = self.tabs.currentWidget()
+        if widget is self.answers:
+            self.answers.show_questionnaire(detail)
+        elif widget is self.results and detail is not None:
+            self.results.show_questionnaire(detail, survey_results.campaigns_asking(self.ctx, detail.id))
+
+    # --- actions -------------------------------------------------------------------------
+
+    def confirm_discard(self) -> bool:
+        if not self.builder.dirty:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, "Unsaved changes", "Save the changes to this questionnaire first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.builder.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.builder.revert()
+            return True
+        return False
+
+    def new_questionnaire(self) -> None:
+        if not self.confirm_discard():
+            return
+        self.view.clearSelection()
+        self.tabs.setCurrentWidget(self.builder)
+        self.builder.setEnabled(True)
+        self.builder.start_new()
+
+    def install_template(self, key: str) -> None:
+        if not self.confirm_discard():
+            return
+        result = self.controller.run_op(self, "Copy template", surveys.install_template, key)
+        if result:
+            self._select(result[0].id)
+            self.controller.status.emit(f"“{result[0].data.name}” copied into this workspace — "
+                                        "change it as you like.")
+
+    def duplicate(self) -> None:
+        questionnaire_id = self.current_id()
+        if questionnaire_id is None or not self.confirm_discard():
+            return
+        result = self.controller.run_op(self, "Copy questionnaire", surveys.duplicate_questionnaire,
+                                        questionnaire_id)
+        if result:
+            self._select(result[0].id)
+            self.tabs.setCurrentWidget(self.builder)
+            self.builder.name.setFocus()
+            self.builder.name.selectAll()
+
+    def delete(self) -> None:
+        index = self.view.currentIndex()
+        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        if row is None:
+            return
+        if confirm(self, "Delete questionnaire", f"Delete “{row.name}”?", "Delete"):
+            self.controller.run_op(self, "Delete questionnaire", surveys.delete_questionnaire, row.id)
+
+    def focus_primary(self) -> None:
+        self.view.setFocus()
+
+    def list_export(self) -> ListExport:
+        return ListExport("Questionnaires", COLUMNS, self.model.rows())
