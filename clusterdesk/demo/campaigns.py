@@ -160,7 +160,8 @@ def _markets(workspace, today, staff) -> None:
         made_on=today - timedelta(days=60), attractiveness=3,
         notes="Dutch utilities replace meters from 2027; strong local suppliers."))
     markets.mark_target_market(ctx, markets.TargetMarketInput(
-        "DE", "Most members name Germany; the utility analysis rates it 4 of 5.",
+        "DE", "The nearest large market; the utility analysis rates it 4 of 5 and utilities buy "
+        "through open tenders.",
         today - timedelta(days=45), "Board meeting"))
     markets.mark_target_market(ctx, markets.TargetMarketInput(
         "NO", "Aquaculture members want it; the students' analysis rates it 4 of 5.",

@@ -105,6 +105,7 @@ def bar_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[fl
     small = QFont()
     small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
     axis_y.setLabelsFont(small)
+    axis_y.setTruncateLabels(False)
     axis_x.setLabelsFont(small)
     legend = chart.legend()
     legend.setVisible(len(series) > 1)

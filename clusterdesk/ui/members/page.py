@@ -1,11 +1,15 @@
 """Members (Phase 1): organisations, and the sections for campaigns, questionnaires and
-markets, each a view of its own in an inner tab bar."""
+markets, each a view of its own in an inner tab bar (Alt+1…Alt+4).
+
+A section is built when first shown, and a hidden one only notes that its data changed and
+refreshes when it is shown again, so a save in one section never waits for the others."""
 
 from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QStackedLayout, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.changes import Changes
 from ..common.tab import ListExport, TabPage
@@ -15,7 +19,27 @@ SECTIONS = (
     ("Organisations", "clusterdesk.ui.members.organisations:OrganisationsView"),
     ("Campaigns", "clusterdesk.ui.members.campaigns.view:CampaignsView"),
     ("Questionnaires", "clusterdesk.ui.members.questionnaires.view:QuestionnairesView"),
+    ("Markets", "clusterdesk.ui.members.markets.view:MarketsView"),
 )
+
+
+class _Section(QWidget):
+    """Holds a section's place in the tab bar until it is first shown."""
+
+    def __init__(self, factory: str, controller) -> None:
+        super().__init__()
+        self.factory = factory
+        self.controller = controller
+        self.view: TabPage | None = None
+        self.stale = True
+        self._layout = QStackedLayout(self)
+
+    def build(self) -> TabPage:
+        if self.view is None:
+            module_name, class_name = self.factory.split(":")
+            self.view = getattr(importlib.import_module(module_name), class_name)(self.controller)
+            self._layout.addWidget(self.view)
+        return self.view
 
 
 class MembersTab(TabPage):
@@ -25,34 +49,64 @@ class MembersTab(TabPage):
         layout.setContentsMargins(0, 0, 0, 0)
         self.sections = QTabWidget()
         self.sections.setDocumentMode(True)
-        self.views: dict[str, TabPage] = {}
+        self._holders: dict[str, _Section] = {}
         for title, factory in SECTIONS:
-            module_name, class_name = factory.split(":")
-            view = getattr(importlib.import_module(module_name), class_name)(controller)
-            self.views[title] = view
-            self.sections.addTab(view, title)
+            holder = _Section(factory, controller)
+            self._holders[title] = holder
+            index = self.sections.addTab(holder, title)
+            self.sections.setTabToolTip(index, f"{title} (Alt+{index + 1})")
+            QShortcut(QKeySequence(f"Alt+{index + 1}"), self,
+                      lambda i=index: self.sections.setCurrentIndex(i))
         self.sections.setTabBarAutoHide(len(SECTIONS) == 1)
-        self.sections.currentChanged.connect(lambda _i: self.focus_primary())
+        self.sections.currentChanged.connect(self._shown)
         layout.addWidget(self.sections)
 
     @property
+    def views(self) -> dict[str, TabPage]:
+        """The sections built so far, by title."""
+        return {title: h.view for title, h in self._holders.items() if h.view is not None}
+
+    def view(self, title: str) -> TabPage:
+        """A section's view, built (and brought up to date) if needed."""
+        holder = self._holders[title]
+        view = holder.build()
+        if holder.stale:
+            holder.stale = False
+            view.refresh()
+        return view
+
+    @property
     def organisations(self):
-        return self.views["Organisations"]
+        return self.view("Organisations")
+
+    def _current_title(self) -> str:
+        holder = self.sections.currentWidget()
+        return next(t for t, h in self._holders.items() if h is holder)
 
     def current_view(self) -> TabPage:
-        return self.sections.currentWidget()
+        return self.view(self._current_title())
 
     def show_section(self, title: str) -> TabPage:
-        self.sections.setCurrentWidget(self.views[title])
-        return self.views[title]
+        self.sections.setCurrentWidget(self._holders[title])
+        return self.view(title)
+
+    def _shown(self, _index: int) -> None:
+        self.focus_primary()
 
     def refresh(self) -> None:
-        for view in self.views.values():
-            view.refresh()
+        for holder in self._holders.values():
+            holder.stale = True
+        self.current_view()  # refreshes the one on screen; the others when shown
 
     def on_changed(self, changes: Changes) -> None:
-        for view in self.views.values():
-            view.on_changed(changes)
+        current = self.sections.currentWidget()
+        for holder in self._holders.values():
+            if holder.view is None:
+                continue
+            if holder is current and self.isVisible():
+                holder.view.on_changed(changes)
+            elif changes.touches(*holder.view.kinds):
+                holder.stale = True
 
     def list_export(self) -> ListExport | None:
         return self.current_view().list_export()

@@ -135,7 +135,7 @@ class CallScreen(QWidget):
         self.call_back_on.textEdited.connect(
             lambda _t: self.outcome_buttons[TargetStatus.CALL_BACK.value].setChecked(True))
         outcome.addStretch(1)
-        self.save_button = QPushButton("Save && &next   Ctrl+Enter")
+        self.save_button = QPushButton("Save && next   Ctrl+Enter")
         self.save_button.setToolTip("Save the outcome and the answers, log the call and go to the "
                                     "next member (Ctrl+Enter)")
         self.save_button.setDefault(True)

@@ -55,7 +55,7 @@ class CampaignEditor(QWidget):
         grid.addWidget(self.kind, 0, 5)
         grid.addWidget(QLabel("&Questionnaire:", buddy=self.questionnaire), 1, 0)
         grid.addWidget(self.questionnaire, 1, 1, 1, 5)
-        grid.addWidget(QLabel("&From:", buddy=self.starts_on), 2, 0)
+        grid.addWidget(QLabel("Fro&m:", buddy=self.starts_on), 2, 0)
         grid.addWidget(self.starts_on, 2, 1)
         grid.addWidget(QLabel("&To:", buddy=self.ends_on), 2, 2)
         grid.addWidget(self.ends_on, 2, 3)

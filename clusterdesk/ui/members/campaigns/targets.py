@@ -53,7 +53,7 @@ class TargetsPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         head.addWidget(self.progress, 1)
-        self.call_button = QPushButton("▶  &Start calling")
+        self.call_button = QPushButton("▶  Sta&rt calling")
         self.call_button.setToolTip("Open the call screen on your next member (Enter on the "
                                     "campaign list); continues where you paused")
         self.call_button.clicked.connect(lambda: self.call_requested.emit(None))

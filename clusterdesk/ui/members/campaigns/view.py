@@ -89,7 +89,7 @@ class CampaignsView(TabPage):
         self.view.activated.connect(lambda _i: self.start_calling())
         left_layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton("&New campaign")
+        self.new_button = QPushButton("Ne&w campaign")
         self.new_button.setToolTip("A new visit or phone campaign (Ctrl+N)")
         self.new_button.clicked.connect(self.new_campaign)
         self.delete_button = QPushButton("Delete")
@@ -106,7 +106,7 @@ class CampaignsView(TabPage):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         self.editor = CampaignEditor(controller)
-        self.editor.saved.connect(lambda detail: self._select(detail.id))
+        self.editor.saved.connect(lambda detail: self._go_to(detail.id))
         right_layout.addWidget(self.editor)
         self.targets = TargetsPanel(controller)
         self.targets.call_requested.connect(self.start_calling)
@@ -138,14 +138,14 @@ class CampaignsView(TabPage):
         self.model.set_rows(campaign_service.list_campaigns(self.ctx))
         if current is None and self.proxy.rowCount():
             current = self.proxy.data(self.proxy.index(0, 0), ROW_ROLE).id
-        self._select(current)
+        self._go_to(current)
 
     def current_id(self) -> uuid.UUID | None:
         index = self.view.currentIndex()
         row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
         return row.id if row else None
 
-    def _select(self, campaign_id) -> None:
+    def _go_to(self, campaign_id) -> None:
         for row in range(self.proxy.rowCount()):
             if self.proxy.data(self.proxy.index(row, 0), ROW_ROLE).id == campaign_id:
                 self._selecting = True

@@ -121,9 +121,9 @@ class QuestionnaireBuilder(QWidget):
         self.orientation_button.clicked.connect(
             lambda: self.choices.set_choices(ORIENTATION_CHOICES) or self._edited())
         form.addRow("Question &text:", self.text)
-        form.addRow("&Type:", self.kind)
-        form.addRow("Answer &feeds:", self.role)
-        form.addRow("&Hint:", self.help)
+        form.addRow("Ty&pe:", self.kind)
+        form.addRow("Answer fee&ds:", self.role)
+        form.addRow("H&int:", self.help)
         self.choices_label = QLabel("&Choices:", buddy=self.choices.view)
         form.addRow(self.choices_label, self.choices)
         form.addRow("", self.allow_other)

@@ -79,10 +79,10 @@ class QuestionnairesView(TabPage):
         self.empty_hint.setProperty("role", "hint")
         left_layout.addWidget(self.empty_hint)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton("&New")
+        self.new_button = QPushButton("Ne&w")
         self.new_button.setToolTip("A new, empty questionnaire (Ctrl+N)")
         self.new_button.clicked.connect(self.new_questionnaire)
-        self.template_button = QPushButton("From &template…")
+        self.template_button = QPushButton("From te&mplate…")
         self.template_button.setToolTip("Copy one of the built-in questionnaires into this workspace")
         self.template_menu = QMenu(self)
         for template in surveys.builtin_templates():
@@ -103,7 +103,7 @@ class QuestionnairesView(TabPage):
 
         self.tabs = QTabWidget()
         self.builder = QuestionnaireBuilder(controller)
-        self.builder.saved.connect(lambda detail: self._select(detail.id))
+        self.builder.saved.connect(lambda detail: self._go_to(detail.id))
         self.answers = AnswerSetsPanel(controller)
         self.results = ResultsPanel(controller)
         self.tabs.addTab(self.builder, "Questions")
@@ -134,14 +134,14 @@ class QuestionnairesView(TabPage):
                 current = None
         if current is None and self.model.rowCount():
             current = self.proxy.data(self.proxy.index(0, 0), ROW_ROLE).id
-        self._select(current)
+        self._go_to(current)
 
     def current_id(self) -> uuid.UUID | None:
         index = self.view.currentIndex()
         row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
         return row.id if row else None
 
-    def _select(self, questionnaire_id: uuid.UUID | None) -> None:
+    def _go_to(self, questionnaire_id: uuid.UUID | None) -> None:
         for row in range(self.proxy.rowCount()):
             if self.proxy.data(self.proxy.index(row, 0), ROW_ROLE).id == questionnaire_id:
                 self._selecting = not self.builder.dirty
@@ -216,7 +216,7 @@ class QuestionnairesView(TabPage):
             return
         result = self.controller.run_op(self, "Copy template", surveys.install_template, key)
         if result:
-            self._select(result[0].id)
+            self._go_to(result[0].id)
             self.controller.status.emit(f"“{result[0].data.name}” copied into this workspace — "
                                         "change it as you like.")
 
@@ -227,7 +227,7 @@ class QuestionnairesView(TabPage):
         result = self.controller.run_op(self, "Copy questionnaire", surveys.duplicate_questionnaire,
                                         questionnaire_id)
         if result:
-            self._select(result[0].id)
+            self._go_to(result[0].id)
             self.tabs.setCurrentWidget(self.builder)
             self.builder.name.setFocus()
             self.builder.name.selectAll()
