@@ -61,6 +61,7 @@ class TargetsPanel(QWidget):
         layout.addLayout(head)
         self.breakdown = QLabel()
         self.breakdown.setProperty("role", "hint")
+        self.breakdown.setWordWrap(True)
         layout.addWidget(self.breakdown)
         self.model = RowTableModel(TARGET_COLUMNS, parent=self)
         self.model.decorate = self._decorate
@@ -85,6 +86,9 @@ class TargetsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._open_selected)
         self.view.setToolTip("Enter opens the call screen on that member (also to correct answers)")
+        heading = QLabel("Mem&bers on the list", buddy=self.view)
+        heading.setProperty("role", "subheading")
+        layout.addWidget(heading)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add members…")

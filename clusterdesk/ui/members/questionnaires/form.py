@@ -148,6 +148,12 @@ class _ChoiceQuestion(_Question):
                 self.set_value(None)
                 self.changed.emit()
                 return True
+            if key == Qt.Key.Key_Tab and self.multiple:
+                # One Tab leaves the check boxes, as it leaves a group of radio buttons.
+                target = self.other or _next_focusable(self.buttons[-1][1])
+                if target is not None:
+                    target.setFocus(Qt.FocusReason.TabFocusReason)
+                    return True
         return super().eventFilter(watched, event)
 
     def value(self) -> AnswerValue:
@@ -323,3 +329,14 @@ def _focusables(widget: QWidget) -> list[QWidget]:
     if isinstance(widget, _ChoiceQuestion):
         return [b for _k, b in widget.buttons] + ([widget.other] if widget.other else [])
     return [widget.focus_target()]
+
+
+def _next_focusable(widget: QWidget) -> QWidget | None:
+    """The widget Tab would reach after `widget`."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (candidate.focusPolicy() & Qt.FocusPolicy.TabFocus) and candidate.isVisible() \
+                and candidate.isEnabled():
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
