@@ -95,17 +95,24 @@ class AnswerSetRow:
 
 @dataclass(frozen=True)
 class Prefill:
-    """Earlier answers of the same member to questions with the same keys."""
+    """The member's latest earlier answer to each question that has the same key (and type)
+    in this questionnaire, and where those answers came from, newest first."""
 
-    answer_set_id: uuid.UUID
-    answered_on: date
-    questionnaire_name: str
     values: Mapping[str, AnswerValue]
+    sources: tuple[tuple[date, str], ...]  # (answered on, questionnaire name)
+
+    @property
+    def answered_on(self) -> date:
+        return self.sources[0][0]
 
     def describe(self) -> str:
         count = len(self.values)
-        return (f"{count} answer{'s' if count != 1 else ''} from "
-                f"{format_date(self.answered_on)} ({self.questionnaire_name})")
+        what = f"{count} answer{'s' if count != 1 else ''}"
+        if len(self.sources) == 1:
+            on, name = self.sources[0]
+            return f"{what} from {format_date(on)} ({name})"
+        return (f"{what} from {len(self.sources)} earlier questionnaires, the latest "
+                f"{format_date(self.answered_on)} ({self.sources[0][1]})")
 
 
 def value_of(answer: Answer) -> AnswerValue:
@@ -172,32 +179,38 @@ def _detail(session, s: AnswerSet) -> AnswerSetDetail:
 
 def earlier_answers(ctx: ServiceContext, questionnaire_id: uuid.UUID, member_id: uuid.UUID,
                     *, exclude: uuid.UUID | None = None) -> Prefill | None:
-    """The member's most recent answers to questions this questionnaire also asks (same
-    key and type), to start a follow-up from; None when there are none."""
+    """For each question of this questionnaire, the member's most recent earlier answer to a
+    question with the same key and type (from any questionnaire), to start a follow-up from;
+    None when there is none."""
     with ctx.uow() as uow:
         session = uow.session
         wanted = {q.key: q for q in question_defs(_questionnaire(session, questionnaire_id))}
         sets = session.scalars(
             select(AnswerSet).where(AnswerSet.member_id == member_id, AnswerSet.deleted_at.is_(None))
             .order_by(AnswerSet.answered_on.desc(), AnswerSet.created_at.desc()).limit(25))
+        values: dict[str, AnswerValue] = {}
+        sources: list[tuple[date, str]] = []
         for answer_set in sets:
             if answer_set.id == exclude:
                 continue
             questions = {q.id: q for q in session.scalars(
                 select(Question).where(Question.questionnaire_id == answer_set.questionnaire_id))}
-            values: dict[str, AnswerValue] = {}
+            used = False
             for answer in answer_set.answers:
                 question = questions.get(answer.question_id)
                 target = wanted.get(question.key) if question else None
-                if target is None or target.kind != question.kind:
+                if target is None or target.kind != question.kind or target.key in values:
                     continue
                 value = _fit(target, value_of(answer))
                 if not value.is_empty():
                     values[target.key] = value
-            if values:
+                    used = True
+            if used:
                 name = session.get(Questionnaire, answer_set.questionnaire_id).name
-                return Prefill(answer_set.id, answer_set.answered_on, name, values)
-    return None
+                sources.append((answer_set.answered_on, name))
+            if len(values) == len(wanted):
+                break
+    return Prefill(values, tuple(sources)) if values else None
 
 
 def _fit(question: QuestionDef, value: AnswerValue) -> AnswerValue:

@@ -181,7 +181,16 @@ def test_follow_up_is_prefilled_from_the_outcome_answers(ctx, member):
     assert prefill.values == {"new_partners": AnswerValue(choices=("considering",)),
                               "markets": AnswerValue(choices=("DE",), other="Poland"),
                               "contract_value": AnswerValue(number=Decimal("250000"))}
-    assert prefill.describe().startswith("3 answers from 2 May 2026")
+    assert prefill.describe() == ("3 answers from 2 May 2026 "
+                                  "(Outcomes of an activity (Innovation Express style))")
+    # A later survey that also asked about markets: per question, the newest answer wins.
+    survey, _ = surveys.install_template(ctx, "member-needs-survey")
+    answers.save_answer_set(ctx, answers.AnswerSetInput(survey.id, member, answered_on=date(2026, 9, 1),
+                                                        answers={"markets": AnswerValue(choices=("SE",))}))
+    prefill = answers.earlier_answers(ctx, follow_up.id, member)
+    assert prefill.values["markets"] == AnswerValue(choices=("SE",))
+    assert prefill.values["contract_value"] == AnswerValue(number=Decimal("250000"))
+    assert prefill.describe().startswith("3 answers from 2 earlier questionnaires, the latest 1 Sept 2026")
 
 
 def test_results_count_across_revisions_and_export_raw_answers(ctx, tmp_path):

@@ -24,8 +24,15 @@ CLICK_MS = 250  # a button's mnemonic clicks it with a short animation, after ab
 
 
 def _target(qtbot) -> QWidget:
-    # After a dialog closes, the window it belonged to gets the focus back a moment later.
+    # After a dialog or a completer's popup closes, the window it belonged to gets the
+    # focus back a moment later (the offscreen platform needs a nudge to give it back).
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+    widget = focused()
+    window = widget.window()
+    if QApplication.activeWindow() is not window and QApplication.activePopupWidget() is None:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+        widget.setFocus()  # activation may hand the focus to an earlier widget
     return focused()
 
 

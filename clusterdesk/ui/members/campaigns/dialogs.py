@@ -97,6 +97,8 @@ class AddMembersDialog(QDialog):
             city=self.city.currentText(), text=self.text.text())
 
     def update_preview(self) -> None:
+        if self.controller.ctx is None:
+            return
         self.matches = campaign_service.matching_members(self.controller.ctx, self.selection())
         new = [m for m in self.matches if m.id not in self.already]
         on_list = len(self.matches) - len(new)

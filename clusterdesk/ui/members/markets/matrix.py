@@ -133,6 +133,8 @@ class MatrixPanel(QWidget):
         return market_service.MatrixFilter(sources, self.orientation.currentData(), self.text.text())
 
     def refresh(self) -> None:
+        if self.controller.ctx is None:  # a filter timer may fire as the workspace closes
+            return
         self.overview = market_service.market_overview(self.controller.ctx, self.matrix_filter())
         matrix = self.overview.matrix
         self.country_model.set_rows(matrix.countries)

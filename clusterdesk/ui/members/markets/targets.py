@@ -67,7 +67,10 @@ class TargetMarketDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+S, Ctrl+Enter)")
         layout.addWidget(buttons)
+        for keys in (QKeySequence.StandardKey.Save, QKeySequence("Ctrl+Return")):
+            QShortcut(keys, self, self.save)
         (self.note if country or existing else self.country).setFocus()
 
     def save(self) -> None:

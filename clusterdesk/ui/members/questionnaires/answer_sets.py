@@ -306,7 +306,7 @@ class AnswerSetsPanel(QWidget):
         self.count.setProperty("role", "hint")
         row.addWidget(self.count, 1)
         self.new_button = QPushButton("&New answers…")
-        self.new_button.setToolTip("Fill in the questionnaire on behalf of a member (Ctrl+Shift+N)")
+        self.new_button.setToolTip("Fill in the questionnaire on behalf of a member (Alt+N)")
         self.new_button.clicked.connect(self.new_answers)
         self.edit_button = QPushButton("Co&rrect…")
         self.edit_button.setToolTip("Open the selected answers to correct them (Enter)")
@@ -317,8 +317,6 @@ class AnswerSetsPanel(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             row.addWidget(button)
         layout.addLayout(row)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_answers).setContext(
-            Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_answers)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 

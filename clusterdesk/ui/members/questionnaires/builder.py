@@ -1,5 +1,5 @@
 """The questionnaire builder: the list of questions beside the selected question's editor.
-Add (Ctrl+Insert), delete (Ctrl+Delete), move (Alt+Up/Down), save (Ctrl+S). A questionnaire
+Add (Alt+Insert), delete (Alt+Delete), move (Alt+Up/Down), save (Ctrl+S). A questionnaire
 that already has answers is saved as its next revision, so those answers keep their
 questions."""
 
@@ -82,10 +82,10 @@ class QuestionnaireBuilder(QWidget):
         left_layout.addWidget(self.question_list, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton("&Add question")
-        self.add_button.setToolTip("Add a question after the selected one (Ctrl+Insert)")
+        self.add_button.setToolTip("Add a question after the selected one (Alt+Insert)")
         self.add_button.clicked.connect(self.add_question)
         self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected question (Ctrl+Delete)")
+        self.delete_button.setToolTip("Delete the selected question (Alt+Delete)")
         self.delete_button.clicked.connect(self.delete_question)
         self.up_button = QPushButton("▲")
         self.up_button.setToolTip("Move the question up (Alt+Up)")
@@ -157,7 +157,7 @@ class QuestionnaireBuilder(QWidget):
         self.help.textEdited.connect(self._edited)
         self.choices.changed.connect(self._edited)
         self.allow_other.toggled.connect(self._edited)
-        for keys, slot in (("Ctrl+Insert", self.add_question), ("Ctrl+Delete", self.delete_question),
+        for keys, slot in (("Alt+Insert", self.add_question), ("Alt+Delete", self.delete_question),
                            ("Alt+Up", lambda: self.move_question(-1)),
                            ("Alt+Down", lambda: self.move_question(1)),
                            (QKeySequence.StandardKey.Save, self.save)):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....services import survey_results, surveys
+from ....services.errors import ServiceError
 from ...common.messages import confirm
 from ...common.tab import ListExport, TabPage
 from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
@@ -124,13 +125,13 @@ class QuestionnairesView(TabPage):
     def refresh(self) -> None:
         if self.ctx is None:
             return
-        current = self.current_id()
+        current = self.builder.detail.id if self.builder.detail else self.current_id()
         self.model.set_rows(surveys.list_questionnaires(self.ctx))
         self.empty_hint.setVisible(self.model.rowCount() == 0)
         if current is not None:
             try:
                 current = surveys.current_revision_id(self.ctx, current)
-            except Exception:  # noqa: BLE001 - deleted meanwhile
+            except ServiceError:  # deleted meanwhile
                 current = None
         if current is None and self.model.rowCount():
             current = self.proxy.data(self.proxy.index(0, 0), ROW_ROLE).id
@@ -142,18 +143,18 @@ class QuestionnairesView(TabPage):
         return row.id if row else None
 
     def _go_to(self, questionnaire_id: uuid.UUID | None) -> None:
+        """Select the questionnaire in the list and show it — unless the builder holds
+        unsaved changes, which are never thrown away by a refresh."""
         for row in range(self.proxy.rowCount()):
             if self.proxy.data(self.proxy.index(row, 0), ROW_ROLE).id == questionnaire_id:
-                self._selecting = not self.builder.dirty
+                self._selecting = True
                 self.view.selectionModel().setCurrentIndex(
                     self.proxy.index(row, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
                 self._selecting = False
-                if not self.builder.dirty:
-                    self._load(questionnaire_id)
-                return
+                break
         if not self.builder.dirty:
-            self._load(None)
+            self._load(questionnaire_id)
 
     def _row_changed(self, current, previous) -> None:
         if self._selecting:
