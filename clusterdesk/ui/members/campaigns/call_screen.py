@@ -34,7 +34,7 @@ from ....domain.enums import InternationalOrientation
 from ....services import calls
 from ....services.errors import ValidationError
 from ...common.forms import DateField, error_label, mark_invalid
-from ..questionnaires.form import QuestionnaireForm
+from ..questionnaires.form import QuestionnaireForm, keep_focus_visible
 from .member_card import MemberCard
 
 
@@ -109,6 +109,7 @@ class CallScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        keep_focus_visible(scroll)
         right_layout.addWidget(scroll, 1)
         notes_row = QHBoxLayout()
         self.notes = QLineEdit()

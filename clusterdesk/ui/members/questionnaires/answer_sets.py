@@ -36,7 +36,7 @@ from ....services import members as member_service
 from ....services.errors import ValidationError
 from ...common.forms import DateField, error_label, find_data, mark_invalid
 from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
-from .form import QuestionnaireForm
+from .form import QuestionnaireForm, keep_focus_visible
 
 ANSWER_COLUMNS = (
     Column("answered_on", "Date", lambda r: r.answered_on, format_date, width=95),
@@ -123,7 +123,7 @@ class AnswerSetDialog(QDialog):
         dates.addWidget(self.answered_on)
         dates.addWidget(QLabel("&How:", buddy=self.source))
         dates.addWidget(self.source)
-        head.addRow("&Date:", dates)
+        head.addRow(QLabel("&Date:", buddy=self.answered_on), dates)
         layout.addLayout(head)
         prefill_row = QHBoxLayout()
         self.prefill_hint = QLabel()
@@ -141,6 +141,7 @@ class AnswerSetDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        keep_focus_visible(scroll)
         layout.addWidget(scroll, 1)
         self.update_orientation = QCheckBox()
         self.update_orientation.hide()

@@ -4,12 +4,14 @@ people say them. Used inline on the call screen and in the answer dialog."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -340,3 +343,20 @@ def _next_focusable(widget: QWidget) -> QWidget | None:
             return candidate
         candidate = candidate.nextInFocusChain()
     return None
+
+
+def keep_focus_visible(scroll: QScrollArea) -> None:
+    """Scroll so that the field the keyboard moves to is always in view."""
+
+    def follow(_old, new) -> None:
+        inner = scroll.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            scroll.ensureWidgetVisible(new, 20, 40)
+
+    QApplication.instance().focusChanged.connect(follow)
+    scroll.destroyed.connect(lambda *_: _disconnect(follow))
+
+
+def _disconnect(slot) -> None:
+    with contextlib.suppress(RuntimeError, TypeError):  # already gone with the application
+        QApplication.instance().focusChanged.disconnect(slot)
