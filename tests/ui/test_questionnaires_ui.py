@@ -103,7 +103,7 @@ def test_answer_on_behalf_with_a_prefilled_follow_up(qtbot, view):
         assert focused() is dialog.member
         type_text(qtbot, "Limfjord")
         dialog.member._chosen("Limfjord Membran ApS")  # the completer's pick
-        assert dialog.prefill_hint.text().startswith("Filled in from 3 answers from 2 earlier")
+        assert dialog.answer_area.prefill_hint.text().startswith("Filled in from 3 answers from 2 earlier")
         contract = dialog.form.widget_for("contract_value").edit
         assert contract.text() == "80000"
         contract.setText("a lot")

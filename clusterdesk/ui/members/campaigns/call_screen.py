@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -27,14 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....domain.answer_effects import suggested_orientation
 from ....domain.campaigns import CampaignKind, TargetStatus
 from ....domain.dates import DateParseError
-from ....domain.enums import InternationalOrientation
 from ....services import calls
 from ....services.errors import ValidationError
 from ...common.forms import DateField, error_label, mark_invalid
-from ..questionnaires.form import QuestionnaireForm, keep_focus_visible
+from ..questionnaires.answer_area import AnswerArea
 from .member_card import MemberCard
 
 
@@ -94,32 +91,16 @@ class CallScreen(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
-        prefill = QHBoxLayout()
-        self.prefill_hint = QLabel()
-        self.prefill_hint.setProperty("role", "hint")
-        self.prefill_hint.setWordWrap(True)
-        self.prefill_button = QPushButton("&Use earlier answers")
-        self.prefill_button.setToolTip("Fill in what the member answered last time to the same questions")
-        self.prefill_button.clicked.connect(self.use_earlier)
-        prefill.addWidget(self.prefill_hint, 1)
-        prefill.addWidget(self.prefill_button)
-        right_layout.addLayout(prefill)
-        self.form = QuestionnaireForm()
-        self.form.changed.connect(self._answers_changed)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        keep_focus_visible(scroll)
-        right_layout.addWidget(scroll, 1)
+        self.answer_area = AnswerArea()
+        self.answer_area.changed.connect(self._answers_changed)
+        self.form = self.answer_area.form
+        right_layout.addWidget(self.answer_area, 1)
         notes_row = QHBoxLayout()
         self.notes = QLineEdit()
         self.notes.setPlaceholderText("What else was said — it goes into the logged call")
         notes_row.addWidget(QLabel("Call no&tes:", buddy=self.notes))
         notes_row.addWidget(self.notes, 1)
         right_layout.addLayout(notes_row)
-        self.update_orientation = QCheckBox()
-        self.update_orientation.hide()
-        right_layout.addWidget(self.update_orientation)
 
         outcome = QHBoxLayout()
         self.outcomes = QButtonGroup(self)
@@ -212,17 +193,14 @@ class CallScreen(QWidget):
         self._clear_errors()
         today = self.controller.today()
         self.member_card.show_card(card, today)
-        self.form.set_questions(card.questions)
-        self.form.set_values(card.answers)
+        self.answer_area.set_questions(card.questions, f"Questions of “{card.questionnaire_name}”"
+                                       if card.questionnaire_name else "")
+        self.answer_area.set_member(card.orientation, card.earlier)
+        self.answer_area.set_values(card.answers)
         self.notes.setText(card.notes)
         self._set_outcome(TargetStatus.DONE.value if card.answers_from == "saved" else None)
         self.call_back_on.set_date(card.call_back_on if card.call_back_on and card.call_back_on > today
                                    else None)
-        earlier = card.earlier
-        self.prefill_button.setVisible(earlier is not None)
-        self.prefill_hint.setText(f"Earlier: {earlier.describe()}" if earlier else
-                                  ("Questions of “" + card.questionnaire_name + "”"
-                                   if card.questionnaire_name else ""))
         self._answers_changed()
         first = self.form.first_field()
         (first or self.notes).setFocus()
@@ -251,30 +229,11 @@ class CallScreen(QWidget):
                 self.call_back_on.selectAll()
 
     def _answers_changed(self) -> None:
-        if self.card is None:
-            return
-        values = self.form.values(strict=False)
-        if values and not self._outcome_chosen:
+        if self.card is not None and not self._outcome_chosen and self.form.has_answers():
             # The member is answering: the call is going well. Another outcome is one key away.
             self.outcomes.blockSignals(True)
             self.outcome_buttons[TargetStatus.DONE.value].setChecked(True)
             self.outcomes.blockSignals(False)
-        wanted = suggested_orientation(self.card.questions, values, self.card.orientation)
-        if wanted is None:
-            self.update_orientation.hide()
-            self.update_orientation.setChecked(False)
-            return
-        self.update_orientation.setText(
-            f"Also update the member's international &orientation: "
-            f"{InternationalOrientation(self.card.orientation).label} → {InternationalOrientation(wanted).label}")
-        self.update_orientation.show()
-
-    def use_earlier(self) -> None:
-        if self.card is None or self.card.earlier is None:
-            return
-        self.form.set_values({**self.card.earlier.values, **self.form.values(strict=False)})
-        self.prefill_hint.setText(f"Filled in from {self.card.earlier.describe()} — check each answer.")
-        self._answers_changed()
 
     # --- saving --------------------------------------------------------------------------
 
@@ -309,8 +268,7 @@ class CallScreen(QWidget):
                 raise ValidationError(errors)
             data = calls.CallInput(card.target_id, card.target_version, outcome,
                                    self.member_card.contact_id(), values, self.notes.text(),
-                                   call_back_on, self.update_orientation.isVisible()
-                                   and self.update_orientation.isChecked())
+                                   call_back_on, self.answer_area.orientation_confirmed())
             result = self.controller.run_op(self, "Save the call", calls.record_call, data)
         except ValidationError as exc:
             self.show_errors(exc.errors)

@@ -8,11 +8,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,14 @@ from ....domain.dates import DateParseError
 from ....services import campaigns as campaign_service
 from ....services import surveys
 from ....services.errors import ValidationError
-from ...common.forms import DateField, error_label, find_data, mark_invalid
+from ...common.forms import (
+    DateField,
+    clear_field_errors,
+    error_label,
+    find_data,
+    show_field_errors,
+)
+from ...common.save_bar import SaveBar
 
 
 class CampaignEditor(QWidget):
@@ -69,18 +74,8 @@ class CampaignEditor(QWidget):
         layout.addLayout(grid)
         self.errors = error_label()
         layout.addWidget(self.errors)
-        buttons = QHBoxLayout()
-        self.state = QLabel()
-        self.state.setProperty("role", "hint")
-        buttons.addWidget(self.state, 1)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("&Save")
-        self.save_button.setToolTip("Save the campaign (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        self.save_bar = SaveBar("campaign", self.save, self.revert)
+        layout.addWidget(self.save_bar)
         self.fields = {"name": self.name, "kind": self.kind, "questionnaire": self.questionnaire,
                        "starts_on": self.starts_on, "ends_on": self.ends_on, "notes": self.notes}
         for widget in (self.name, self.starts_on, self.ends_on):
@@ -102,14 +97,9 @@ class CampaignEditor(QWidget):
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty
-        self.save_button.setEnabled(dirty)
-        self.revert_button.setEnabled(dirty)
-        if dirty:
-            self.state.setText("● Unsaved changes")
-        elif self.detail is None:
-            self.state.setText("A new campaign: name it, pick the questionnaire, save (Ctrl+S).")
-        else:
-            self.state.setText(f"Saved · last change by {self.detail.updated_by or 'someone'}")
+        self.save_bar.show_state(dirty, "A new campaign: name it, pick the questionnaire, save (Ctrl+S)."
+                                 if self.detail is None else
+                                 f"Saved · last change by {self.detail.updated_by or 'someone'}")
 
     def _fill_questionnaires(self, selected) -> None:
         self.questionnaire.clear()
@@ -142,9 +132,7 @@ class CampaignEditor(QWidget):
         self.name.setFocus()
 
     def _clear_errors(self) -> None:
-        for widget in self.fields.values():
-            mark_invalid(widget, None)
-        self.errors.hide()
+        clear_field_errors(self.fields, self.errors)
 
     def collect(self) -> campaign_service.CampaignInput:
         errors: dict[str, str] = {}
@@ -182,17 +170,7 @@ class CampaignEditor(QWidget):
         return True
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        names = {"name": "Name", "kind": "Kind", "questionnaire": "Questionnaire",
-                 "starts_on": "From", "ends_on": "To", "notes": "Notes"}
-        first = None
-        for key, message in errors.items():
-            if key in self.fields:
-                mark_invalid(self.fields[key], message)
-                first = first or self.fields[key]
-        if first is not None:
-            first.setFocus()
-        self.errors.setText("Not saved — " + "; ".join(f"{names.get(k, k)}: {v}" for k, v in errors.items()))
-        self.errors.show()
+        show_field_errors(self.fields, errors, self.errors, {"starts_on": "From", "ends_on": "To"})
 
     def revert(self) -> None:
         if self.detail is None:

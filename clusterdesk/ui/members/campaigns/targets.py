@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +18,8 @@ from ....domain.enums import InternationalOrientation
 from ....domain.formatting import format_date
 from ....services import campaigns as campaign_service
 from ...common.messages import confirm
-from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from ...common.table_model import Column, RowTableModel
+from ...common.tables import row_at, sorted_table
 from ...common.theme import DONE, DUE_SOON, OVERDUE
 from .dialogs import AddMembersDialog, AssignDialog
 
@@ -65,25 +63,8 @@ class TargetsPanel(QWidget):
         layout.addWidget(self.breakdown)
         self.model = RowTableModel(TARGET_COLUMNS, parent=self)
         self.model.decorate = self._decorate
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, column in enumerate(TARGET_COLUMNS):
-            self.view.setColumnWidth(i, column.width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view, self.proxy = sorted_table(self.model, TARGET_COLUMNS, multi=True, stretch=0,
+                                             row_height=24, parent=self)
         self.view.activated.connect(self._open_selected)
         self.view.setToolTip("Enter opens the call screen on that member (also to correct answers)")
         heading = QLabel("Mem&bers on the list", buddy=self.view)
@@ -145,12 +126,11 @@ class TargetsPanel(QWidget):
         self.call_button.setEnabled(progress.total > 0)
 
     def selected_rows(self):
-        rows = {self.proxy.data(self.proxy.index(i.row(), 0), ROW_ROLE)
-                for i in self.view.selectionModel().selectedRows()}
+        rows = {row_at(self.view, i) for i in self.view.selectionModel().selectedRows()}
         return sorted(rows, key=lambda r: r.member_name)
 
     def _open_selected(self, index) -> None:
-        row = self.proxy.data(self.proxy.index(index.row(), 0), ROW_ROLE)
+        row = row_at(self.view, index)
         if row is not None:
             self.call_requested.emit(row.id)
 

@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +20,10 @@ from PySide6.QtWidgets import (
 from ....domain.campaigns import CampaignKind
 from ....domain.formatting import format_date
 from ....services import campaigns as campaign_service
-from ...common.messages import confirm
+from ...common.messages import ask_to_save, confirm
 from ...common.tab import ListExport, TabPage
-from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from ...common.table_model import Column, RowTableModel
+from ...common.tables import RowChooser, row_at, sorted_table
 from .call_screen import CallScreen
 from .editor import CampaignEditor
 from .targets import TARGET_COLUMNS, TargetsPanel
@@ -68,24 +65,9 @@ class CampaignsView(TabPage):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.model = RowTableModel(COLUMNS, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        for i, column in enumerate(COLUMNS):
-            self.view.setColumnWidth(i, column.width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view, self.proxy = sorted_table(self.model, COLUMNS, sort_column=2,
+                                             order=Qt.SortOrder.DescendingOrder, stretch=0, parent=self)
+        self.chooser = RowChooser(self.view, self._load, self.confirm_discard)
         self.view.activated.connect(lambda _i: self.start_calling())
         left_layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
@@ -124,7 +106,6 @@ class CampaignsView(TabPage):
             Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_campaign)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self._selecting = False
 
     # --- data ----------------------------------------------------------------------------
 
@@ -132,45 +113,21 @@ class CampaignsView(TabPage):
         if self.ctx is None:
             return
         if self.calling():
-            self.call_screen.state = None
-            return  # the call screen refreshes itself after each save
+            return  # the call screen brings itself up to date after each save
         current = self.current_id()
         self.model.set_rows(campaign_service.list_campaigns(self.ctx))
         if current is None and self.proxy.rowCount():
-            current = self.proxy.data(self.proxy.index(0, 0), ROW_ROLE).id
+            current = row_at(self.view, self.proxy.index(0, 0)).id
         self._go_to(current)
 
     def current_id(self) -> uuid.UUID | None:
-        index = self.view.currentIndex()
-        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
-        return row.id if row else None
+        return self.chooser.current_id()
 
     def _go_to(self, campaign_id) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.data(self.proxy.index(row, 0), ROW_ROLE).id == campaign_id:
-                self._selecting = True
-                self.view.selectionModel().setCurrentIndex(
-                    self.proxy.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                self._selecting = False
-                self._load(campaign_id)
-                return
-        if not self.editor.dirty:
+        if self.chooser.go_to(campaign_id):
+            self._load(campaign_id)
+        elif not self.editor.dirty:
             self._load(None)
-
-    def _row_changed(self, current, previous) -> None:
-        if self._selecting:
-            return
-        row = self.proxy.data(current, ROW_ROLE) if current.isValid() else None
-        if row is None:
-            return
-        if not self.confirm_discard():
-            self._selecting = True
-            self.view.selectionModel().setCurrentIndex(
-                previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self._selecting = False
-            return
-        self._load(row.id)
 
     def _load(self, campaign_id) -> None:
         detail = campaign_service.get_campaign(self.ctx, campaign_id) if campaign_id else None
@@ -187,16 +144,12 @@ class CampaignsView(TabPage):
             return True
         if not self.editor.dirty:
             return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes", "Save the changes to this campaign first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
+        answer = ask_to_save(self, "Save the changes to this campaign first?")
+        if answer == "save":
             return self.editor.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == "discard":
             self.editor.revert()
-            return True
-        return False
+        return answer == "discard"
 
     def new_campaign(self) -> None:
         if not self.confirm_discard():
@@ -207,8 +160,7 @@ class CampaignsView(TabPage):
         self.targets.show_campaign(None)
 
     def delete_campaign(self) -> None:
-        index = self.view.currentIndex()
-        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        row = row_at(self.view)
         if row is None:
             return
         if confirm(self, "Delete campaign", f"Move “{row.name}” to the bin? Its logged calls and "

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +22,18 @@ from ....domain.formatting import format_date
 from ....domain.markets import ATTRACTIVENESS, AnalysisSource, MarketKind
 from ....services import markets as market_service
 from ....services.errors import ValidationError
-from ...common.forms import CountryField, DateField, error_label, find_data, mark_invalid
-from ...common.messages import confirm
-from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from ...common.forms import (
+    CountryField,
+    DateField,
+    clear_field_errors,
+    error_label,
+    find_data,
+    show_field_errors,
+)
+from ...common.messages import ask_to_save, confirm
+from ...common.save_bar import SaveBar
+from ...common.table_model import Column, RowTableModel
+from ...common.tables import RowChooser, row_at, sorted_table
 
 ANALYSIS_COLUMNS = (
     Column("title", "Analysis", lambda r: r.title, width=220),
@@ -62,23 +67,9 @@ class AnalysesPanel(QWidget):
         self.filter.textChanged.connect(lambda _t: self.refresh())
         left_layout.addWidget(self.filter)
         self.model = RowTableModel(ANALYSIS_COLUMNS, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        for i, column in enumerate(ANALYSIS_COLUMNS):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view, self.proxy = sorted_table(self.model, ANALYSIS_COLUMNS, sort_column=3,
+                                             order=Qt.SortOrder.DescendingOrder, parent=self)
+        self.chooser = RowChooser(self.view, self._choose, self.confirm_discard)
         left_layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         self.new_button = QPushButton("&New analysis")
@@ -140,18 +131,8 @@ class AnalysesPanel(QWidget):
         editor_layout.addLayout(form, 1)
         self.errors = error_label()
         editor_layout.addWidget(self.errors)
-        bottom = QHBoxLayout()
-        self.state = QLabel()
-        self.state.setProperty("role", "hint")
-        bottom.addWidget(self.state, 1)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("&Save")
-        self.save_button.setToolTip("Save the analysis (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
-        bottom.addWidget(self.revert_button)
-        bottom.addWidget(self.save_button)
-        editor_layout.addLayout(bottom)
+        self.save_bar = SaveBar("analysis", self.save, self.revert)
+        editor_layout.addWidget(self.save_bar)
         self.editor = editor
         splitter.addWidget(editor)
         splitter.setSizes([760, 520])
@@ -167,7 +148,6 @@ class AnalysesPanel(QWidget):
             Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_analysis)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self._selecting = False
         self.load(None)
         self.editor.setEnabled(False)
 
@@ -183,30 +163,11 @@ class AnalysesPanel(QWidget):
         return self.model.rows()
 
     def _go_to(self, analysis_id, *, load: bool = True) -> None:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.data(self.proxy.index(row, 0), ROW_ROLE).id == analysis_id:
-                self._selecting = True
-                self.view.selectionModel().setCurrentIndex(
-                    self.proxy.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                self._selecting = False
-                if load:
-                    self.load(market_service.get_analysis(self.controller.ctx, analysis_id))
-                return
+        if self.chooser.go_to(analysis_id) and load:
+            self._choose(analysis_id)
 
-    def _row_changed(self, current, previous) -> None:
-        if self._selecting:
-            return
-        row = self.proxy.data(current, ROW_ROLE) if current.isValid() else None
-        if row is None:
-            return
-        if not self.confirm_discard():
-            self._selecting = True
-            self.view.selectionModel().setCurrentIndex(
-                previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self._selecting = False
-            return
-        self.load(market_service.get_analysis(self.controller.ctx, row.id))
+    def _choose(self, analysis_id) -> None:
+        self.load(market_service.get_analysis(self.controller.ctx, analysis_id))
 
     # --- editor --------------------------------------------------------------------------
 
@@ -220,10 +181,7 @@ class AnalysesPanel(QWidget):
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty
-        self.save_button.setEnabled(dirty)
-        self.revert_button.setEnabled(dirty)
-        self.state.setText("● Unsaved changes" if dirty else
-                           (f"Saved · by {self.detail.updated_by}" if self.detail else ""))
+        self.save_bar.show_state(dirty, f"Saved · by {self.detail.updated_by}" if self.detail else "")
         self.open_button.setEnabled(bool(self.document_link.text().strip()))
 
     def load(self, detail) -> None:
@@ -241,9 +199,7 @@ class AnalysesPanel(QWidget):
             self.attractiveness.setCurrentIndex(max(0, find_data(self.attractiveness, data.attractiveness)))
             self.document_link.setText(data.document_link)
             self.notes.setPlainText(data.notes)
-            for widget in self.fields.values():
-                mark_invalid(widget, None)
-            self.errors.hide()
+            clear_field_errors(self.fields, self.errors)
         finally:
             self._loading = False
         self.editor.setEnabled(True)
@@ -279,9 +235,7 @@ class AnalysesPanel(QWidget):
     def save(self) -> bool:
         if not self._dirty:
             return True
-        for widget in self.fields.values():
-            mark_invalid(widget, None)
-        self.errors.hide()
+        clear_field_errors(self.fields, self.errors)
         try:
             data = self.collect()
             if self.detail is None:
@@ -299,16 +253,7 @@ class AnalysesPanel(QWidget):
         return True
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        first = None
-        for key, message in errors.items():
-            if key in self.fields:
-                mark_invalid(self.fields[key], message)
-                first = first or self.fields[key]
-        if first is not None:
-            first.setFocus()
-        self.errors.setText("Not saved — " + "; ".join(
-            f"{k.replace('_', ' ').capitalize()}: {v}" for k, v in errors.items()))
-        self.errors.show()
+        show_field_errors(self.fields, errors, self.errors)
 
     def revert(self) -> None:
         if self.detail is None:
@@ -320,20 +265,15 @@ class AnalysesPanel(QWidget):
     def confirm_discard(self) -> bool:
         if not self._dirty:
             return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes", "Save the changes to this market analysis first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
+        answer = ask_to_save(self, "Save the changes to this market analysis first?")
+        if answer == "save":
             return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == "discard":
             self.revert()
-            return True
-        return False
+        return answer == "discard"
 
     def delete_analysis(self) -> None:
-        index = self.view.currentIndex()
-        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        row = row_at(self.view)
         if row is None:
             return
         if confirm(self, "Delete analysis", f"Move “{row.title}” to the bin?", "Delete") and \

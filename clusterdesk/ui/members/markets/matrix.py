@@ -6,20 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +27,8 @@ from ....services import markets as market_service
 from ...common.charts import ChartView, bar_chart
 from ...common.export import default_export_folder
 from ...common.messages import show_error
-from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from ...common.table_model import Column, RowTableModel
+from ...common.tables import row_at, sorted_table, table_view
 from ...common.theme import ACCENT, is_dark
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -98,14 +96,9 @@ class MatrixPanel(QWidget):
         )
         self.country_model = RowTableModel(self.country_columns, parent=self)
         self.country_model.decorate = self._country_decor
-        self.country_proxy = QSortFilterProxyModel(self)
-        self.country_proxy.setSourceModel(self.country_model)
-        self.country_proxy.setSortRole(SORT_ROLE)
-        self.countries = _table(self.country_proxy)
-        self.countries.setSortingEnabled(True)
-        self.countries.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        for i, column in enumerate(self.country_columns):
-            self.countries.setColumnWidth(i, column.width)
+        self.countries, self.country_proxy = sorted_table(
+            self.country_model, self.country_columns, sort_column=1,
+            order=Qt.SortOrder.DescendingOrder, row_height=22, parent=self)
         self.countries.horizontalHeader().setStretchLastSection(True)
         self.countries.activated.connect(lambda _i: self.mark_requested.emit(self.selected_country()))
         self.countries.selectionModel().currentRowChanged.connect(self._country_chosen)
@@ -119,8 +112,7 @@ class MatrixPanel(QWidget):
         self.summary.setProperty("role", "hint")
         bottom_layout.addWidget(self.summary)
         self.matrix_model = _MatrixModel([], parent=self)
-        self.matrix = _table(self.matrix_model)
-        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.matrix = table_view(self.matrix_model, row_height=22)
         bottom_layout.addWidget(self.matrix, 1)
         vertical.addWidget(bottom)
         vertical.setSizes([300, 330])
@@ -187,9 +179,7 @@ class MatrixPanel(QWidget):
             s.label.lower() for s in InterestSource if s.value in sources)
 
     def selected_country(self) -> str | None:
-        index = self.countries.currentIndex()
-        row = self.country_proxy.data(self.country_proxy.index(index.row(), 0), ROW_ROLE) \
-            if index.isValid() else None
+        row = row_at(self.countries)
         return row.code if row else None
 
     def _country_chosen(self, current, _previous) -> None:
@@ -222,19 +212,6 @@ class MatrixPanel(QWidget):
             show_error(self, "Export matrix", f"The export failed: {exc}")
 
         self.controller.runner.run(lambda: write_market_matrix(target, overview), done, failed)
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(22)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    return view
 
 
 class _MatrixModel(RowTableModel):

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +22,16 @@ from ....domain.dates import DateParseError
 from ....domain.formatting import format_date
 from ....services import markets as market_service
 from ....services.errors import ValidationError
-from ...common.forms import CountryField, DateField, error_label, mark_invalid
+from ...common.forms import (
+    CountryField,
+    DateField,
+    clear_field_errors,
+    error_label,
+    show_field_errors,
+)
 from ...common.messages import confirm
-from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from ...common.table_model import Column, RowTableModel
+from ...common.tables import row_at, sorted_table
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -75,8 +79,7 @@ class TargetMarketDialog(QDialog):
 
     def save(self) -> None:
         fields = {"country": self.country, "decided_on": self.decided_on}
-        for widget in fields.values():
-            mark_invalid(widget, None)
+        clear_field_errors(fields, self.errors)
         errors: dict[str, str] = {}
         try:
             country = self.country.code()
@@ -94,11 +97,7 @@ class TargetMarketDialog(QDialog):
                 self.existing.version if self.existing and self.existing.country == country else 0)
             result = self.controller.run_op(self, "Target market", market_service.mark_target_market, data)
         except ValidationError as exc:
-            for key, message in exc.errors.items():
-                if key in fields:
-                    mark_invalid(fields[key], message)
-            self.errors.setText("Not saved — " + "; ".join(exc.errors.values()))
-            self.errors.show()
+            show_field_errors(fields, exc.errors, self.errors, {"decided_on": "Decided on"})
             return
         if result is not None:
             self.accept()
@@ -125,21 +124,7 @@ class TargetMarketsPanel(QWidget):
             Column("note", "Why", lambda r: r.note.replace("\n", " "), width=400),
         )
         self.model = RowTableModel(self.columns, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
-        for i, column in enumerate(self.columns):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view, self.proxy = sorted_table(self.model, self.columns, parent=self)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.activated.connect(lambda _i: self.edit())
         layout.addWidget(self.view, 1)
@@ -168,8 +153,7 @@ class TargetMarketsPanel(QWidget):
         self.unmark_button.setEnabled(has_rows)
 
     def selected(self):
-        index = self.view.currentIndex()
-        return self.proxy.data(self.proxy.index(index.row(), 0), ROW_ROLE) if index.isValid() else None
+        return row_at(self.view)
 
     def mark(self, country: str | None = None) -> None:
         existing = next((r for r in self.model.rows() if r.country == country), None)

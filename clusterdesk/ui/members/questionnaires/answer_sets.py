@@ -5,38 +5,40 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ....domain.answer_effects import suggested_orientation
 from ....domain.dates import DateParseError
-from ....domain.enums import InternationalOrientation
 from ....domain.formatting import format_date
 from ....domain.questionnaires import AnswerSource
 from ....services import answers as answer_service
 from ....services import members as member_service
+from ....services import surveys
 from ....services.errors import ValidationError
-from ...common.forms import DateField, error_label, find_data, mark_invalid
-from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
-from .form import QuestionnaireForm, keep_focus_visible
+from ...common.forms import (
+    DateField,
+    clear_field_errors,
+    error_label,
+    find_data,
+    show_field_errors,
+)
+from ...common.messages import confirm
+from ...common.table_model import Column, RowTableModel
+from ...common.tables import row_at, sorted_table
+from .answer_area import AnswerArea
 
 ANSWER_COLUMNS = (
     Column("answered_on", "Date", lambda r: r.answered_on, format_date, width=95),
@@ -102,8 +104,6 @@ class AnswerSetDialog(QDialog):
         self.questionnaire = questionnaire
         self.detail = detail
         self.result_detail = None
-        self._orientation = ""
-        self._earlier = None
         self.setWindowTitle(("Correct answers — " if detail else "New answers — ") + questionnaire.data.name)
         self.resize(720, 680)
         layout = QVBoxLayout(self)
@@ -125,27 +125,10 @@ class AnswerSetDialog(QDialog):
         dates.addWidget(self.source)
         head.addRow(QLabel("&Date:", buddy=self.answered_on), dates)
         layout.addLayout(head)
-        prefill_row = QHBoxLayout()
-        self.prefill_hint = QLabel()
-        self.prefill_hint.setProperty("role", "hint")
-        self.prefill_hint.setWordWrap(True)
-        self.prefill_button = QPushButton("&Use earlier answers")
-        self.prefill_button.setToolTip("Fill in what the member answered last time to the same questions")
-        self.prefill_button.clicked.connect(self.use_earlier)
-        prefill_row.addWidget(self.prefill_hint, 1)
-        prefill_row.addWidget(self.prefill_button)
-        layout.addLayout(prefill_row)
-        self.form = QuestionnaireForm()
-        self.form.set_questions(questionnaire.data.questions)
-        self.form.changed.connect(self._update_orientation)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        keep_focus_visible(scroll)
-        layout.addWidget(scroll, 1)
-        self.update_orientation = QCheckBox()
-        self.update_orientation.hide()
-        layout.addWidget(self.update_orientation)
+        self.answer_area = AnswerArea()
+        self.answer_area.set_questions(questionnaire.data.questions)
+        self.form = self.answer_area.form
+        layout.addWidget(self.answer_area, 1)
         self.errors = error_label()
         layout.addWidget(self.errors)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -170,61 +153,33 @@ class AnswerSetDialog(QDialog):
         self.respondent.setText(d.respondent)
         self.answered_on.set_date(d.answered_on)
         self.source.setCurrentIndex(max(0, self.source.findData(d.source)))
-        self.form.set_values(d.answers)
-        self._update_orientation()
+        self.answer_area.set_values(d.answers)
 
     def _member_changed(self, member_id) -> None:
         self.contact.clear()
         self.contact.addItem("(no one named)", None)
-        self._earlier = None
-        self._orientation = ""
+        orientation, earlier = "", None
         if member_id is not None:
             ctx = self.controller.ctx
             for choice in answer_service.member_contacts(ctx, member_id):
                 self.contact.addItem(choice.label, choice.id)
             if self.contact.count() > 1:
                 self.contact.setCurrentIndex(1)
-            self._orientation = member_service.get_member(ctx, member_id).data.international_orientation
-            self._earlier = answer_service.earlier_answers(
+            orientation = member_service.get_member(ctx, member_id).data.international_orientation
+            earlier = answer_service.earlier_answers(
                 ctx, self.questionnaire.id, member_id, exclude=self.detail.id if self.detail else None)
-        has_earlier = self._earlier is not None
-        self.prefill_button.setVisible(has_earlier)
-        self.prefill_hint.setText(f"Earlier: {self._earlier.describe()}" if has_earlier else "")
-        if has_earlier and self.detail is None and self.questionnaire.data.prefill \
+        self.answer_area.set_member(orientation, earlier)
+        if earlier is not None and self.detail is None and self.questionnaire.data.prefill \
                 and not self.form.has_answers():
-            self.use_earlier()
-        self._update_orientation()
+            self.answer_area.use_earlier()
 
     def _select_contact(self, contact_id) -> None:
         index = find_data(self.contact, contact_id) if contact_id else 0
         self.contact.setCurrentIndex(max(0, index))
 
-    def use_earlier(self) -> None:
-        if self._earlier is None:
-            return
-        current = self.form.values(strict=False)
-        self.form.set_values({**self._earlier.values, **current})
-        self.prefill_hint.setText(f"Filled in from {self._earlier.describe()} — check each "
-                                  "answer with the member.")
-        self._update_orientation()
-
-    def _update_orientation(self) -> None:
-        wanted = suggested_orientation(self.questionnaire.data.questions,
-                                       self.form.values(strict=False), self._orientation) \
-            if self._orientation else None
-        if wanted is None:
-            self.update_orientation.hide()
-            self.update_orientation.setChecked(False)
-            return
-        self.update_orientation.setText(
-            f"Update the member's international &orientation: "
-            f"{InternationalOrientation(self._orientation).label} → {InternationalOrientation(wanted).label}")
-        self.update_orientation.show()
-
     def save(self) -> None:
-        self.errors.hide()
-        for widget in (self.member, self.contact, self.answered_on, self.source):
-            mark_invalid(widget, None)
+        clear_field_errors({"m": self.member, "c": self.contact, "d": self.answered_on,
+                            "s": self.source}, self.errors)
         self.form.clear_errors()
         errors: dict[str, str] = {}
         try:
@@ -244,7 +199,7 @@ class AnswerSetDialog(QDialog):
             data = answer_service.AnswerSetInput(
                 self.questionnaire.id, self.member.member_id, self.contact.currentData(),
                 self.respondent.text(), answered_on, self.source.currentData(), values,
-                self.update_orientation.isVisible() and self.update_orientation.isChecked(),
+                self.answer_area.orientation_confirmed(),
                 self.detail.version if self.detail else 0)
             result = self.controller.run_op(self, "Save answers", answer_service.save_answer_set, data,
                                             self.detail.id if self.detail else None)
@@ -259,18 +214,15 @@ class AnswerSetDialog(QDialog):
     def show_errors(self, errors: dict[str, str]) -> None:
         fields = {"member": self.member, "contact": self.contact, "answered_on": self.answered_on,
                   "source": self.source}
-        first = None
-        for key, message in errors.items():
-            if key in fields:
-                mark_invalid(fields[key], message)
-                first = first or fields[key]
-        first = first or self.form.show_errors(errors)
-        if first is not None:
-            first.setFocus()
-        names = {"member": "Member", "contact": "Contact", "answered_on": "Date", "source": "How"}
-        self.errors.setText("Not saved — " + "; ".join(
-            f"{names[k]}: {v}" if k in names else v for k, v in errors.items()))
-        self.errors.show()
+        first = show_field_errors(fields, errors, self.errors,
+                                  {"member": "Member", "contact": "Contact", "answered_on": "Date",
+                                   "source": "How"})
+        if first is None:
+            first = self.form.show_errors(errors)
+            if first is not None:
+                first.setFocus()
+        else:
+            self.form.show_errors(errors)
 
 
 class AnswerSetsPanel(QWidget):
@@ -283,23 +235,8 @@ class AnswerSetsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         self.model = RowTableModel(ANSWER_COLUMNS, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, column in enumerate(ANSWER_COLUMNS):
-            self.view.setColumnWidth(i, column.width)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view, self.proxy = sorted_table(self.model, ANSWER_COLUMNS, order=Qt.SortOrder.DescendingOrder,
+                                             stretch=1, parent=self)
         self.view.activated.connect(lambda _i: self.edit_answers())
         layout.addWidget(self.view, 1)
         row = QHBoxLayout()
@@ -334,14 +271,11 @@ class AnswerSetsPanel(QWidget):
             button.setEnabled(q is not None and (button is self.new_button or bool(rows)))
 
     def selected(self):
-        index = self.view.currentIndex()
-        return self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        return row_at(self.view)
 
     def new_answers(self) -> None:
         if self.questionnaire is None:
             return
-        from ....services import surveys
-
         current = surveys.get_questionnaire(self.controller.ctx, surveys.current_revision_id(
             self.controller.ctx, self.questionnaire.id))
         AnswerSetDialog(self.controller, current, parent=self).exec()
@@ -350,8 +284,6 @@ class AnswerSetsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        from ....services import surveys
-
         detail = answer_service.get_answer_set(self.controller.ctx, row.id)
         questionnaire = surveys.get_questionnaire(self.controller.ctx, detail.questionnaire_id)
         AnswerSetDialog(self.controller, questionnaire, detail, parent=self).exec()
@@ -360,8 +292,6 @@ class AnswerSetsPanel(QWidget):
         row = self.selected()
         if row is None:
             return
-        from ...common.messages import confirm
-
         if confirm(self, "Delete answers", f"Move the answers of {row.who} from "
                    f"{format_date(row.answered_on)} to the bin?", "Delete"):
             self.controller.run_op(self, "Delete answers", answer_service.delete_answer_set, row.id)

@@ -36,6 +36,7 @@ from ....domain.questionnaires import (
 from ....services import surveys
 from ....services.errors import ValidationError
 from ...common.forms import error_label, mark_invalid
+from ...common.save_bar import SaveBar
 from .choices import ChoiceListEditor
 
 NEW_QUESTION = QuestionDef(key="", kind=QuestionKind.SINGLE_CHOICE.value, text="")
@@ -133,20 +134,9 @@ class QuestionnaireBuilder(QWidget):
         splitter.setSizes([330, 520])
         outer.addWidget(splitter, 1)
 
-        bottom = QHBoxLayout()
-        self.info = QLabel()
-        self.info.setProperty("role", "hint")
-        self.info.setWordWrap(True)
-        bottom.addWidget(self.info, 1)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setToolTip("Throw away unsaved changes")
-        self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("&Save")
-        self.save_button.setToolTip("Save the questionnaire (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
-        bottom.addWidget(self.revert_button)
-        bottom.addWidget(self.save_button)
-        outer.addLayout(bottom)
+        self.save_bar = SaveBar("questionnaire", self.save, self.revert)
+        self.info = self.save_bar.state
+        outer.addWidget(self.save_bar)
 
         self.name.textEdited.connect(lambda _t: self._set_dirty(True))
         self.description.textChanged.connect(lambda: self._set_dirty(True) if not self._loading else None)
@@ -173,22 +163,17 @@ class QuestionnaireBuilder(QWidget):
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty
-        self.save_button.setEnabled(dirty)
-        self.revert_button.setEnabled(dirty)
-        self._update_info()
-
-    def _update_info(self) -> None:
         d = self.detail
         if d is None:
-            self.info.setText("A new questionnaire — add questions, then save (Ctrl+S).")
-            return
-        text = f"Revision {d.revision}"
-        if d.answers:
-            text += (f" · {d.answers} answer set{'s' if d.answers != 1 else ''}. Saving changes to "
-                     f"the questions makes revision {d.revision + 1}; the answers keep theirs.")
-        if self._dirty:
-            text = "● Unsaved changes · " + text
-        self.info.setText(text)
+            text = "A new questionnaire — add questions (Alt+Insert), then save (Ctrl+S)."
+        else:
+            text = f"Revision {d.revision}"
+            if d.answers:
+                text += (f" · {d.answers} answer set{'s' if d.answers != 1 else ''}. Saving changes "
+                         f"to the questions makes revision {d.revision + 1}; the answers keep theirs.")
+        self.save_bar.show_state(dirty, text)
+        if dirty:
+            self.info.setText(f"{self.info.text()} · {text}")
 
     def current_row(self) -> int:
         index = self.question_list.currentIndex()

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from ....services import survey_results, surveys
 from ....services.errors import ServiceError
-from ...common.messages import confirm
+from ...common.messages import ask_to_save, confirm
 from ...common.tab import ListExport, TabPage
-from ...common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from ...common.table_model import Column, RowTableModel
+from ...common.tables import RowChooser, row_at, sorted_table
 from .answer_sets import AnswerSetsPanel
 from .builder import QuestionnaireBuilder
 from .results import ResultsPanel
@@ -54,25 +52,8 @@ class QuestionnairesView(TabPage):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.model = RowTableModel(COLUMNS, parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, column in enumerate(COLUMNS):
-            self.view.setColumnWidth(i, column.width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view, self.proxy = sorted_table(self.model, COLUMNS, stretch=0, parent=self)
+        self.chooser = RowChooser(self.view, self._choose, self.confirm_discard)
         left_layout.addWidget(self.view, 1)
         self.empty_hint = QLabel("No questionnaires yet. Start from one of the built-in templates "
                                  "(From template…) or make your own (New).")
@@ -118,7 +99,6 @@ class QuestionnairesView(TabPage):
             Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self._selecting = False
 
     # --- data ----------------------------------------------------------------------------
 
@@ -134,43 +114,22 @@ class QuestionnairesView(TabPage):
             except ServiceError:  # deleted meanwhile
                 current = None
         if current is None and self.model.rowCount():
-            current = self.proxy.data(self.proxy.index(0, 0), ROW_ROLE).id
+            current = row_at(self.view, self.proxy.index(0, 0)).id
         self._go_to(current)
 
     def current_id(self) -> uuid.UUID | None:
-        index = self.view.currentIndex()
-        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
-        return row.id if row else None
+        return self.chooser.current_id()
 
     def _go_to(self, questionnaire_id: uuid.UUID | None) -> None:
         """Select the questionnaire in the list and show it — unless the builder holds
         unsaved changes, which are never thrown away by a refresh."""
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.data(self.proxy.index(row, 0), ROW_ROLE).id == questionnaire_id:
-                self._selecting = True
-                self.view.selectionModel().setCurrentIndex(
-                    self.proxy.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                self._selecting = False
-                break
+        self.chooser.go_to(questionnaire_id)
         if not self.builder.dirty:
             self._load(questionnaire_id)
 
-    def _row_changed(self, current, previous) -> None:
-        if self._selecting:
-            return
-        row = self.proxy.data(current, ROW_ROLE) if current.isValid() else None
-        if row is None:
-            return
-        if self.builder.detail is not None and self.builder.detail.id == row.id:
-            return
-        if not self.confirm_discard():
-            self._selecting = True
-            self.view.selectionModel().setCurrentIndex(
-                previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self._selecting = False
-            return
-        self._load(row.id)
+    def _choose(self, questionnaire_id: uuid.UUID) -> None:
+        if self.builder.detail is None or self.builder.detail.id != questionnaire_id:
+            self._load(questionnaire_id)
 
     def _load(self, questionnaire_id: uuid.UUID | None) -> None:
         detail = surveys.get_questionnaire(self.ctx, questionnaire_id) if questionnaire_id else None
@@ -191,18 +150,12 @@ class QuestionnairesView(TabPage):
     def confirm_discard(self) -> bool:
         if not self.builder.dirty:
             return True
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self, "Unsaved changes", "Save the changes to this questionnaire first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
+        answer = ask_to_save(self, "Save the changes to this questionnaire first?")
+        if answer == "save":
             return self.builder.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == "discard":
             self.builder.revert()
-            return True
-        return False
+        return answer == "discard"
 
     def new_questionnaire(self) -> None:
         if not self.confirm_discard():
@@ -234,8 +187,7 @@ class QuestionnairesView(TabPage):
             self.builder.name.selectAll()
 
     def delete(self) -> None:
-        index = self.view.currentIndex()
-        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        row = row_at(self.view)
         if row is None:
             return
         if confirm(self, "Delete questionnaire", f"Delete “{row.name}”?", "Delete"):
