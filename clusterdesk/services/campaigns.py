@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 
@@ -247,16 +247,31 @@ def campaign_targets(ctx: ServiceContext, campaign_id: uuid.UUID) -> list[Target
     return [TargetRow(*row[:11], bool(row[11])) for row in rows]
 
 
-def matching_members(ctx: ServiceContext, selection: TargetSelection) -> list[member_service.MemberRow]:
-    """The members the filters choose (the member list's own filtering, plus the city)."""
-    rows = member_service.member_page(
-        ctx, member_service.MemberFilter(text=selection.text, status=selection.status,
-                                         kind=selection.kind, orientation=selection.orientation,
-                                         tag=selection.tag), limit=None)
-    if selection.city.strip():
-        city = search_fold(selection.city)
-        rows = [r for r in rows if search_fold(r.city) == city]
-    return rows
+@dataclass(frozen=True)
+class Matches:
+    count: int
+    rows: tuple[member_service.MemberRow, ...]  # by name, up to the limit asked for
+
+
+def matching_members(ctx: ServiceContext, selection: TargetSelection, *,
+                     limit: int | None = None) -> Matches:
+    """The members the filters choose: the member list's own filtering in SQL; a city is
+    matched exactly among the members whose text mentions it."""
+    city = search_fold(selection.city)
+    f = member_service.MemberFilter(text=f"{selection.text} {city}".strip(), status=selection.status,
+                                    kind=selection.kind, orientation=selection.orientation,
+                                    tag=selection.tag)
+    if not city:
+        return Matches(member_service.count_members(ctx, f),
+                       tuple(member_service.member_page(ctx, f, limit=limit)))
+    rows = [r for r in member_service.member_page(ctx, f, limit=None) if search_fold(r.city) == city]
+    return Matches(len(rows), tuple(rows[:limit] if limit is not None else rows))
+
+
+def add_matching(ctx: ServiceContext, campaign_id: uuid.UUID,
+                 selection: TargetSelection) -> tuple[int, Changes]:
+    """Put every member the filters choose on the campaign's list."""
+    return add_targets(ctx, campaign_id, [r.id for r in matching_members(ctx, selection).rows])
 
 
 def add_targets(ctx: ServiceContext, campaign_id: uuid.UUID,
@@ -343,12 +358,15 @@ def assign_round_robin(ctx: ServiceContext, campaign_id: uuid.UUID, staff: Seque
         return len(pending), uow.commit()
 
 
+RECENT_INTERACTIONS = 5000
+
+
 def known_staff(ctx: ServiceContext) -> list[str]:
-    """People who have logged interactions lately or have campaign calls, and you."""
-    since = ctx.today() - timedelta(days=2 * 365)
+    """The people who logged the latest interactions or have campaign calls, and you."""
     with ctx.workspace.engine.connect() as conn:
-        names = set(conn.execute(select(Interaction.staff).where(
-            Interaction.occurred_on >= since).distinct()).scalars())
+        # The newest interactions through the date index: fast however long the history is.
+        names = set(conn.execute(select(Interaction.staff).order_by(Interaction.occurred_on.desc())
+                                 .limit(RECENT_INTERACTIONS)).scalars())
         names |= set(conn.execute(select(CampaignTarget.assigned_to).distinct()).scalars())
     names.add(ctx.actor)
     return sorted((n for n in names if n and n.strip()), key=sort_key)

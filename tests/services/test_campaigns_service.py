@@ -58,10 +58,14 @@ def test_campaign_needs_a_name_and_a_sane_period(ctx):
 def test_members_are_chosen_with_the_member_filters(setup, ctx):
     campaign, ids, _ = setup
     chosen = campaigns.matching_members(ctx, TargetSelection(tag="Wastewater", city="aalborg"))
-    assert sorted(r.name for r in chosen) == ["Aqua Filter ApS", "Klar Miljø ApS"]
-    latent = campaigns.matching_members(ctx, TargetSelection(orientation="latent"))
-    assert sorted(r.name for r in latent) == ["Aqua Filter ApS", "Gudenå Sensor ApS"]
-    added, _ = campaigns.add_targets(ctx, campaign.id, [r.id for r in chosen])
+    assert chosen.count == 2
+    assert [r.name for r in chosen.rows] == ["Aqua Filter ApS", "Klar Miljø ApS"]
+    latent = campaigns.matching_members(ctx, TargetSelection(orientation="latent"), limit=1)
+    assert latent.count == 2 and [r.name for r in latent.rows] == ["Aqua Filter ApS"]
+    members.create_member(ctx, members.MemberInput(name="Aalborg Portland A/S", city="Vejle"))
+    by_city = campaigns.matching_members(ctx, TargetSelection(city="Aalborg"))
+    assert by_city.count == 2  # the city exactly, not a name that mentions it
+    added, _ = campaigns.add_matching(ctx, campaign.id, TargetSelection(tag="Wastewater", city="aalborg"))
     assert added == 0  # already on the list
     assert campaigns.get_campaign(ctx, campaign.id).progress.total == 5
 

@@ -177,3 +177,26 @@ def test_phone_campaign_over_five_members_by_keyboard_alone(qtbot, demo_window):
         (TODAY + timedelta(days=3), "Tina Tester (TT)", f"{HORSENS[2]}: Call back (Horsens calls)")]
     today_page = window.show_tab("today")
     assert any(item.record_id == task[0].record_id for item in today_page.items)
+
+
+def test_call_screen_scopes_call_backs_first_and_copying_a_number(qtbot, demo_window):
+    from PySide6.QtGui import QGuiApplication
+
+    ctx = demo_window.controller.ctx
+    view = demo_window.show_tab("members").show_section("Campaigns")
+    view.view.setFocus()
+    press(qtbot, K.Key_R, ALT)  # Start calling: Tina has no members in the demo campaign
+    screen = view.call_screen
+    assert screen.card is None and "Nobody is waiting" in screen.empty.text()
+    assert "My members" in screen.empty.text()
+    screen.scope.setCurrentIndex(screen.scope.findData("everyone"))
+    card = screen.card
+    assert card is not None and card.status == "call_back" and card.call_back_on <= TODAY
+    due = sorted(r.call_back_on for r in campaigns.campaign_targets(ctx, card.campaign_id)
+                 if r.status == "call_back" and r.call_back_on <= TODAY)
+    assert card.call_back_on == due[0]  # the oldest call-back first
+    assert screen.progress.text().endswith("called") and screen.progress.value() > 0
+    press(qtbot, K.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    chosen = next(c for c in card.contacts if c.id == screen.member_card.contact_id())
+    assert QGuiApplication.clipboard().text() == chosen.phone_e164
+    assert chosen.phone.startswith("+45 ")  # shown the way it is read out

@@ -42,7 +42,7 @@ class AddMembersDialog(QDialog):
         self.controller = controller
         self.campaign_id = campaign_id
         self.already = already
-        self.matches = []
+        self.matches = None
         self.added = 0
         self.setWindowTitle("Add members to the campaign")
         self.resize(620, 560)
@@ -99,29 +99,32 @@ class AddMembersDialog(QDialog):
     def update_preview(self) -> None:
         if self.controller.ctx is None:
             return
-        self.matches = campaign_service.matching_members(self.controller.ctx, self.selection())
-        new = [m for m in self.matches if m.id not in self.already]
-        on_list = len(self.matches) - len(new)
-        self.summary.setText(f"{len(self.matches)} members match"
-                             + (f"; {on_list} of them are already on the list" if on_list else ""))
+        self.matches = campaign_service.matching_members(self.controller.ctx, self.selection(),
+                                                         limit=PREVIEW)
+        shown = self.matches.rows
+        on_list = sum(1 for m in shown if m.id in self.already)
+        count = self.matches.count
+        self.summary.setText(f"{count} member{'s' if count != 1 else ''} match"
+                             + (f"; {on_list} of {'them' if count <= PREVIEW else 'those shown'} "
+                                "are on the list already" if on_list else ""))
         self.preview.clear()
-        for member in self.matches[:PREVIEW]:
+        for member in shown:
             item = QListWidgetItem(f"{member.name} — {member.city}"
                                    + ("   (on the list)" if member.id in self.already else ""))
             if member.id in self.already:
                 item.setForeground(self.palette().placeholderText())
             self.preview.addItem(item)
-        if len(self.matches) > PREVIEW:
-            self.preview.addItem(f"… and {len(self.matches) - PREVIEW} more")
-        self.add_button.setText(f"&Add {len(new)} member{'s' if len(new) != 1 else ''}")
-        self.add_button.setEnabled(bool(new))
+        if count > PREVIEW:
+            self.preview.addItem(f"… and {count - PREVIEW} more")
+        new = count - on_list if count <= PREVIEW else count
+        self.add_button.setText(f"&Add {new} member{'s' if new != 1 else ''}" if count <= PREVIEW
+                                else f"&Add the {count} members")
+        self.add_button.setEnabled(new > 0)
 
     def add(self) -> None:
         self._timer.stop()
-        self.update_preview()
-        ids = [m.id for m in self.matches if m.id not in self.already]
-        result = self.controller.run_op(self, "Add members", campaign_service.add_targets,
-                                        self.campaign_id, ids)
+        result = self.controller.run_op(self, "Add members", campaign_service.add_matching,
+                                        self.campaign_id, self.selection())
         if result is not None:
             self.added = result[0]
             self.accept()
