@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from ..domain.questionnaires import AnswerValue
-from ..services import answers, calls, campaigns, markets, surveys
+from ..services import answers, call_card, calls, campaigns, markets, surveys
 from ..services.context import ServiceContext
 from ..services.members import MemberFilter, member_page
 from ..store.workspace import Workspace
@@ -93,7 +93,7 @@ def _phone_campaign(workspace, questionnaire, active, profile, today, staff, rng
     for n, target in enumerate(targets[: len(targets) // 2 + 2]):
         day = start + timedelta(days=n % 9)
         ctx = _at(workspace, target.assigned_to, day)
-        card = calls.call_card(ctx, target.id)
+        card = call_card.call_card(ctx, target.id)
         roll = rng.random()
         if n < 4:  # a few call-backs that are due by now
             outcome, back = "call_back", day + timedelta(days=rng.randint(0, 3))

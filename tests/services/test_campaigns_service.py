@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from clusterdesk.domain.questionnaires import AnswerValue
-from clusterdesk.services import answers, calls, campaigns, members, surveys, today
+from clusterdesk.services import answers, call_card, calls, campaigns, members, surveys, today
 from clusterdesk.services.campaigns import CampaignInput, TargetSelection
 from clusterdesk.services.context import ServiceContext
 from clusterdesk.services.errors import ConflictError, ServiceError, ValidationError
@@ -89,7 +89,7 @@ def test_a_full_round_of_calls(setup, ctx):
     campaign, ids, questionnaire = setup
     state = calls.queue_state(ctx, campaign.id)
     assert state.waiting == 5 and state.progress.headline() == "0 of 5 called"
-    first = calls.call_card(ctx, state.next_target_id)
+    first = call_card.call_card(ctx, state.next_target_id)
     assert first.member_name == "Aqua Filter ApS" and first.questionnaire_name == "Annual phone campaign"
     assert [q.key for q in first.questions][:3] == ["satisfaction", "intl_status", "markets"]
 
@@ -118,7 +118,7 @@ def test_a_full_round_of_calls(setup, ctx):
 
     # 2: call back next week → a task on Today.
     state = calls.queue_state(ctx, campaign.id)
-    second = calls.call_card(ctx, state.next_target_id)
+    second = call_card.call_card(ctx, state.next_target_id)
     assert second.member_name == "Blå Pumper A/S"
     call_back_on = TODAY + timedelta(days=5)
     calls.record_call(ctx, calls.CallInput(second.target_id, second.target_version, "call_back",
@@ -131,7 +131,7 @@ def test_a_full_round_of_calls(setup, ctx):
     # 3: no answer; 4: declined; 5: done without a questionnaire answer.
     for outcome in ("no_answer", "declined", "done"):
         state = calls.queue_state(ctx, campaign.id)
-        card = calls.call_card(ctx, state.next_target_id)
+        card = call_card.call_card(ctx, state.next_target_id)
         calls.record_call(ctx, calls.CallInput(card.target_id, card.target_version, outcome))
     rows = targets_by_name(ctx, campaign.id)
     assert {n: r.status for n, r in rows.items()} == {
@@ -140,12 +140,12 @@ def test_a_full_round_of_calls(setup, ctx):
     state = calls.queue_state(ctx, campaign.id)
     assert state.progress.headline() == "3 of 5 called"
     assert state.waiting == 1 and state.later_call_backs == 1  # only the no-answer is left now
-    assert calls.call_card(ctx, state.next_target_id).member_name == "Gudenå Sensor ApS"
+    assert call_card.call_card(ctx, state.next_target_id).member_name == "Gudenå Sensor ApS"
 
     # The call-back day comes: Blå Pumper is first; its partial answer waited on it.
     later = ServiceContext(ctx.workspace, ME, clock=lambda: FIXED_NOW + timedelta(days=5))
     state = calls.queue_state(later, campaign.id)
-    card = calls.call_card(later, state.next_target_id)
+    card = call_card.call_card(later, state.next_target_id)
     assert card.member_name == "Blå Pumper A/S" and card.answers_from == "draft"
     assert card.answers == {"satisfaction": AnswerValue(number=Decimal(5))}
     calls.record_call(later, calls.CallInput(card.target_id, card.target_version, "done",
@@ -159,7 +159,7 @@ def test_a_full_round_of_calls(setup, ctx):
 
 def test_call_back_needs_a_day_that_has_not_passed(setup, ctx):
     campaign, _ids, _q = setup
-    card = calls.call_card(ctx, calls.queue_state(ctx, campaign.id).next_target_id)
+    card = call_card.call_card(ctx, calls.queue_state(ctx, campaign.id).next_target_id)
     for day, message in ((None, "which day"), (TODAY - timedelta(days=1), "passed")):
         with pytest.raises(ValidationError) as err:
             calls.record_call(ctx, calls.CallInput(card.target_id, card.target_version, "call_back",
@@ -181,7 +181,7 @@ def test_pause_and_resume_where_it_was(setup, ctx):
     calls.pause_call(ctx, paused.id, None, {"employees": AnswerValue(number=Decimal(14))}, "Ring after 2")
     state = calls.queue_state(ctx, campaign.id)
     assert state.next_target_id == paused.id  # resumes on the paused member first
-    card = calls.call_card(ctx, paused.id)
+    card = call_card.call_card(ctx, paused.id)
     assert card.answers == {"employees": AnswerValue(number=Decimal(14))} and card.notes == "Ring after 2"
     other = ServiceContext(ctx.workspace, "Jonas Bech (JB)", clock=ctx.clock)
     assert calls.queue_state(other, campaign.id, "everyone").next_target_id != paused.id
@@ -191,7 +191,7 @@ def test_pause_and_resume_where_it_was(setup, ctx):
 
 def test_two_callers_on_one_member_do_not_overwrite_each_other(setup, ctx):
     campaign, _ids, _q = setup
-    card = calls.call_card(ctx, calls.queue_state(ctx, campaign.id).next_target_id)
+    card = call_card.call_card(ctx, calls.queue_state(ctx, campaign.id).next_target_id)
     calls.record_call(ctx, calls.CallInput(card.target_id, card.target_version, "declined"))
     with pytest.raises(ConflictError, match="Aqua Filter ApS"):
         calls.record_call(ctx, calls.CallInput(card.target_id, card.target_version, "done"))
@@ -199,10 +199,10 @@ def test_two_callers_on_one_member_do_not_overwrite_each_other(setup, ctx):
 
 def test_correcting_a_finished_call_logs_no_second_call(setup, ctx):
     campaign, ids, _q = setup
-    card = calls.call_card(ctx, calls.queue_state(ctx, campaign.id).next_target_id)
+    card = call_card.call_card(ctx, calls.queue_state(ctx, campaign.id).next_target_id)
     first, _ = calls.record_call(ctx, calls.CallInput(card.target_id, card.target_version, "done",
                                                       answers={"markets": AnswerValue(choices=("SE",))}))
-    again = calls.call_card(ctx, card.target_id)
+    again = call_card.call_card(ctx, card.target_id)
     assert again.answers_from == "saved" and again.answers["markets"].choices == ("SE",)
     fixed, _ = calls.record_call(ctx, calls.CallInput(again.target_id, again.target_version, "done",
                                                       answers={"markets": AnswerValue(choices=("NO",))}))
@@ -218,7 +218,7 @@ def test_visit_campaign_logs_visits(ctx, setup):
     _c, ids, _q = setup
     visits, _ = campaigns.create_campaign(ctx, CampaignInput("Visits 2026", kind="visit"))
     campaigns.add_targets(ctx, visits.id, [ids["Nord Ventiler A/S"]])
-    card = calls.call_card(ctx, calls.queue_state(ctx, visits.id, "everyone").next_target_id)
+    card = call_card.call_card(ctx, calls.queue_state(ctx, visits.id, "everyone").next_target_id)
     assert card.questions == ()
     result, _ = calls.record_call(ctx, calls.CallInput(card.target_id, card.target_version, "done",
                                                        notes="Saw the test hall"))
@@ -232,7 +232,7 @@ def test_visit_campaign_logs_visits(ctx, setup):
 def test_called_members_stay_on_the_list(setup, ctx):
     campaign, ids, _q = setup
     targets = targets_by_name(ctx, campaign.id)
-    card = calls.call_card(ctx, targets["Aqua Filter ApS"].id)
+    card = call_card.call_card(ctx, targets["Aqua Filter ApS"].id)
     calls.record_call(ctx, calls.CallInput(card.target_id, card.target_version, "no_answer"))
     with pytest.raises(ServiceError, match="already called"):
         campaigns.remove_targets(ctx, campaign.id, [targets["Aqua Filter ApS"].id])
@@ -244,7 +244,7 @@ def test_called_members_stay_on_the_list(setup, ctx):
 
 def test_questionnaire_cannot_change_after_answers(setup, ctx):
     campaign, _ids, _q = setup
-    card = calls.call_card(ctx, calls.queue_state(ctx, campaign.id).next_target_id)
+    card = call_card.call_card(ctx, calls.queue_state(ctx, campaign.id).next_target_id)
     calls.record_call(ctx, calls.CallInput(card.target_id, card.target_version, "done",
                                            answers={"satisfaction": AnswerValue(number=Decimal(3))}))
     other, _ = surveys.install_template(ctx, "member-needs-survey")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ....domain.campaigns import CampaignKind, TargetStatus
 from ....domain.dates import DateParseError
-from ....services import calls
+from ....services import call_card, calls
 from ....services.errors import ValidationError
 from ...common.forms import DateField, error_label, mark_invalid
 from ..questionnaires.answer_area import AnswerArea
@@ -42,7 +42,7 @@ class CallScreen(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.campaign_id = None
-        self.card: calls.CallCard | None = None
+        self.card: call_card.CallCard | None = None
         self.state: calls.QueueState | None = None
         self._outcome_chosen = False
         outer = QVBoxLayout(self)
@@ -164,7 +164,7 @@ class CallScreen(QWidget):
             self.empty.setText(self._empty_text())
             self.scope.setFocus()
             return
-        self.show_card(calls.call_card(ctx, target_id))
+        self.show_card(call_card.call_card(ctx, target_id))
 
     def _show_progress(self) -> None:
         s = self.state
@@ -187,7 +187,7 @@ class CallScreen(QWidget):
             text += "\nChoose another list under Whose (Alt+W), or Pause (Esc) to go back."
         return text
 
-    def show_card(self, card: calls.CallCard) -> None:
+    def show_card(self, card: call_card.CallCard) -> None:
         self.card = card
         self.pages.setCurrentWidget(self.body)
         self._clear_errors()
