@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -33,10 +35,16 @@ class Column:
 
 
 def _sortable(value: Any) -> Any:
+    # Qt compares only its own value types: a Python date or Decimal would leave the proxy
+    # unsorted, so give it text that sorts the same way (ISO dates) or a plain number.
     if value is None:
         return ""
     if isinstance(value, str):
         return value.casefold()
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
     return value
 
 
