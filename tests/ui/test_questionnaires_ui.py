@@ -104,6 +104,11 @@ def test_answer_on_behalf_with_a_prefilled_follow_up(qtbot, view):
         type_text(qtbot, "Limfjord")
         dialog.member._chosen("Limfjord Membran ApS")  # the completer's pick
         assert dialog.answer_area.prefill_hint.text().startswith("Filled in from 3 answers from 2 earlier")
+        other = dialog.form.widget_for("markets").other
+        qtbot.keyClicks(other, "Japan, Narnia")
+        hint = dialog.answer_area.not_countries
+        assert not hint.isHidden() and "“Narnia”" in hint.text() and "Japan" not in hint.text()
+        other.clear()
         contract = dialog.form.widget_for("contract_value").edit
         assert contract.text() == "80000"
         contract.setText("a lot")

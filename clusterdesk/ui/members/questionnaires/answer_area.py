@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....domain.answer_effects import suggested_orientation
+from ....domain.answer_effects import suggested_orientation, unknown_countries
 from ....domain.enums import InternationalOrientation
 from ....domain.questionnaires import AnswerValue, QuestionDef
 from .form import QuestionnaireForm, keep_focus_visible
@@ -52,6 +52,11 @@ class AnswerArea(QWidget):
         scroll.setWidget(self.form)
         keep_focus_visible(scroll)
         layout.addWidget(scroll, 1)
+        self.not_countries = QLabel()
+        self.not_countries.setProperty("role", "hint")
+        self.not_countries.setWordWrap(True)
+        self.not_countries.hide()
+        layout.addWidget(self.not_countries)
         self.update_orientation = QCheckBox()
         self.update_orientation.hide()
         layout.addWidget(self.update_orientation)
@@ -84,6 +89,11 @@ class AnswerArea(QWidget):
 
     def _changed(self) -> None:
         self.refresh_orientation()
+        values = self.form.values(strict=False)
+        unknown = [part for q in self.questions for part in unknown_countries(q, values.get(q.key))]
+        self.not_countries.setText("Not recognised as countries, so kept as text only: "
+                                   + ", ".join(f"“{u}”" for u in unknown))
+        self.not_countries.setVisible(bool(unknown))
         self.changed.emit()
 
     def refresh_orientation(self) -> None:

@@ -5,7 +5,6 @@ questions."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -368,6 +367,3 @@ class QuestionnaireBuilder(QWidget):
             self.load(None)
             return
         self.load(surveys.get_questionnaire(self.controller.ctx, self.detail.id))
-
-    def questionnaire_id(self) -> uuid.UUID | None:
-        return self.detail.id if self.detail else None
