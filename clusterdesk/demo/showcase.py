@@ -20,6 +20,7 @@ from ..store.models import ConsentRecord, Contact, Interaction
 from ..store.workspace import Workspace, create_workspace
 from . import names
 from .missions import build_missions
+from .campaigns import add_campaigns_demo
 
 CLUSTER_NAME = "AquaNord – Danish Water Technology Cluster (demo)"
 STAFF = ("Mette Kjær (MK)", "Jonas Bech (JB)", "Sara Holm (SH)", "Ahmed Rashid (AR)")
@@ -161,4 +162,5 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
                 ))
         uow.commit()
     build_missions(ws, today, seed)
+    add_campaigns_demo(ws, today, STAFF)
     return ws

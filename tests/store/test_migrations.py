@@ -116,7 +116,8 @@ def scratch_history(tmp_path: Path, extra: str = "") -> Path:
 def populated(tmp_path):
     path = tmp_path / "user.clusterdesk"
     shutil.copy(sorted(FIXTURES.glob("schema_*.clusterdesk"))[-1], path)
-    open_workspace(path, backup_root=tmp_path / "backups").close()  # at head
+    # Brought to head with its own backup folder: the tests count the backups they cause.
+    open_workspace(path, backup_root=tmp_path / "setup-backups").close()
     return path
 
 

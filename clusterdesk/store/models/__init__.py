@@ -1,6 +1,8 @@
 """All tables. Importing this package registers every model on Base.metadata."""
 
+from .campaigns import Campaign, CampaignTarget
 from .core import AuditEntry, WorkspaceInfo
+from .markets import MarketAnalysis, TargetMarket
 from .members import ConsentRecord, Contact, Interaction, Member, MemberMarket, Tag, member_tags
 from .missions import (
     Activity,
@@ -12,22 +14,31 @@ from .missions import (
     PartnerContact,
     activity_partners,
 )
+from .surveys import Answer, AnswerSet, Question, Questionnaire
 
 __all__ = [
     "Activity",
+    "Answer",
+    "AnswerSet",
     "AuditEntry",
+    "Campaign",
+    "CampaignTarget",
     "ChecklistItem",
     "ChecklistTemplateItem",
     "ChecklistTemplateRecord",
     "ConsentRecord",
     "Contact",
     "Interaction",
+    "MarketAnalysis",
     "Member",
     "MemberMarket",
     "Participant",
     "Partner",
     "PartnerContact",
+    "Question",
+    "Questionnaire",
     "Tag",
+    "TargetMarket",
     "WorkspaceInfo",
     "activity_partners",
     "member_tags",

@@ -226,3 +226,33 @@ def add_row(form: QFormLayout, label: str, first: QWidget, *rest: QWidget | str)
     title.setMinimumHeight(holder.sizeHint().height())
     title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     form.addRow(title, holder)
+def find_data(combo: QComboBox, value) -> int:
+    """The index of the item whose data equals `value` (Python equality: QComboBox.findData
+    only finds the very same object for values such as UUIDs); -1 when none does."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
+
+
+def show_field_errors(fields: dict[str, QWidget], errors: dict[str, str], label: QLabel,
+                      names: dict[str, str] | None = None) -> QWidget | None:
+    """Mark each refused field (the typing stays), put the keyboard on the first one and
+    say what is wrong in `label`. Returns the first marked field."""
+    names = names or {}
+    first = None
+    for key, message in errors.items():
+        widget = fields.get(key)
+        if widget is not None:
+            mark_invalid(widget, message)
+            first = first or widget
+    if first is not None:
+        first.setFocus()
+    label.setText("Not saved — " + "; ".join(
+        f"{names.get(key, key.replace('_', ' ').capitalize())}: {message}"
+        if key in fields or key in names else message for key, message in errors.items()))
+    label.show()
+    return first
+
+
+def clear_field_errors(fields: dict[str, QWidget], label: QLabel) -> None:
+    for widget in fields.values():
+        mark_invalid(widget, None)
+    label.hide()

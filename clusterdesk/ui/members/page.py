@@ -1,5 +1,5 @@
 """Members (Phase 1): organisations, and the sections for campaigns, questionnaires and
-markets, each a view of its own in an inner tab bar."""
+markets, each a view of its own in an inner tab bar (Alt+1…Alt+4)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from ..common.sections import SectionedTab
 # (title, "module:Class"); each class keeps the TabPage contract.
 SECTIONS = (
     ("Organisations", "clusterdesk.ui.members.organisations:OrganisationsView"),
+    ("Campaigns", "clusterdesk.ui.members.campaigns.view:CampaignsView"),
+    ("Questionnaires", "clusterdesk.ui.members.questionnaires.view:QuestionnairesView"),
+    ("Markets", "clusterdesk.ui.members.markets.view:MarketsView"),
 )
 
 
@@ -16,7 +19,7 @@ class MembersTab(SectionedTab):
 
     @property
     def organisations(self):
-        return self.views["Organisations"]
+        return self.view("Organisations")
 
     def select_member(self, member_id) -> bool:
         self.show_section("Organisations")

@@ -22,19 +22,19 @@ class MissionsTab(SectionedTab):
 
     @property
     def activities(self):
-        return self.views["Activities"]
+        return self.view("Activities")
 
     @property
     def checklist(self):
-        return self.views["Checklist"]
+        return self.view("Checklist")
 
     @property
     def partners(self):
-        return self.views["Partners"]
+        return self.view("Partners")
 
     @property
     def templates(self):
-        return self.views["Templates"]
+        return self.view("Templates")
 
     # --- opened from elsewhere (Today, the activity editor, a partner's joint activities) ----
 

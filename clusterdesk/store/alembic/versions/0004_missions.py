@@ -1,7 +1,7 @@
 """missions: partners, activities, participants, checklists and templates
 
 Revision ID: 0004_missions
-Revises: 0001_initial
+Revises: 0003_campaigns
 Create Date: 2026-11-27
 
 New tables only (no change to existing ones), so no batch rebuild is involved.
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0004_missions'
-down_revision = '0001_initial'
+down_revision = '0003_campaigns'
 branch_labels = None
 depends_on = None
 
