@@ -19,8 +19,8 @@ from ..services.members import MemberInput, add_member, validate_member
 from ..store.models import ConsentRecord, Contact, Interaction
 from ..store.workspace import Workspace, create_workspace
 from . import names
-from .missions import build_missions
 from .campaigns import add_campaigns_demo
+from .missions import build_missions
 
 CLUSTER_NAME = "AquaNord – Danish Water Technology Cluster (demo)"
 STAFF = ("Mette Kjær (MK)", "Jonas Bech (JB)", "Sara Holm (SH)", "Ahmed Rashid (AR)")
