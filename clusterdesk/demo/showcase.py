@@ -149,7 +149,9 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
                     follow_up = when + timedelta(days=rng.randint(7, 60))
                     if follow_up > today + timedelta(days=45):
                         follow_up = today + timedelta(days=rng.randint(1, 30))
-                    if follow_up < today - timedelta(days=10) and rng.random() < 0.93:
+                    # A busy secretariat lets a few slip for a week or two, rarely longer.
+                    age = (today - follow_up).days
+                    if age > 45 or (age > 7 and rng.random() < 0.8):
                         done_at = datetime.combine(follow_up, time(10), tzinfo=UTC)
                 contact = rng.choice(contacts)
                 session.add(Interaction(

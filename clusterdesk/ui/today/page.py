@@ -265,6 +265,9 @@ class TodayTab(TabPage):
         while self.phase_layout.count():
             child = self.phase_layout.takeAt(0)
             if child.widget() is not None:
+                # Hidden at once: deleteLater alone leaves the old text painted under the new
+                # until the event loop gets round to it.
+                child.widget().hide()
                 child.widget().deleteLater()
         for overview in overviews:
             phase = overview.phase
