@@ -71,6 +71,11 @@ class DemoResult:
 
 def _phone(rng: random.Random) -> tuple[str, str]:
     digits = f"{rng.choice((2, 3, 4, 5, 6, 7, 8, 9))}{rng.randint(0, 9_999_999):07d}"
+    # Not every 8-digit number is in use in Denmark; draw again from a generator of its own
+    # (so the demo's other random choices stay the same) until the number is a real one.
+    redraw = random.Random(digits)
+    while not phonenumbers.is_valid_number(phonenumbers.parse(digits, "DK")):
+        digits = f"{redraw.choice((2, 3, 4, 5, 6, 7, 8, 9))}{redraw.randint(0, 9_999_999):07d}"
     typed = " ".join(digits[i:i + 2] for i in range(0, 8, 2))
     parsed = phonenumbers.parse(typed, "DK")
     return typed, phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
