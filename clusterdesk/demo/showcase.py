@@ -16,7 +16,7 @@ import phonenumbers
 
 from ..domain.countries import country_name
 from ..services.members import MemberInput, add_member, validate_member
-from ..store.models import ConsentRecord, Contact, Interaction
+from ..store.models import ConsentRecord, Contact, Interaction, SavedFilter
 from ..store.workspace import Workspace, create_workspace
 from . import names
 
@@ -58,6 +58,14 @@ SUMMARIES = (
      "A cheaper, shorter trip", "Call back when the programme is ready"),
     ("visit", "Visited the test facility with two foreign guests.",
      "Co-funding for testing", "Check the Innovation Express call"),
+)
+
+
+# Filters the secretariat has saved for everyone (Members ▸ Saved filters).
+SAVED_FILTERS = (
+    ("Phone campaign: latent need", {"status": "active", "orientation": "latent"}),
+    ("Export-ready SMEs", {"kind": "sme", "tag": "export-ready"}),
+    ("Board members", {"tag": "board member"}),
 )
 
 
@@ -163,5 +171,7 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
                     follow_up_done_at=done_at,
                     follow_up_done_by=rng.choice(STAFF) if done_at else "",
                 ))
+        for name, criteria in SAVED_FILTERS:
+            session.add(SavedFilter(list_name="members", name=name, criteria=criteria))
         uow.commit()
     return ws

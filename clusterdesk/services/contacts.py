@@ -165,10 +165,14 @@ def _detail(contact: Contact, member_country: str | None) -> ContactDetail:
 
 
 def list_contacts(ctx: ServiceContext, member_id: uuid.UUID, *, deleted: bool = False) -> list[ContactRow]:
-    """A member's contacts, primary first; `deleted=True` lists the ones in the bin."""
+    """A member's contacts, primary first; `deleted=True` lists the ones in the bin (not
+    those whose personal data was erased: nothing of them is left to restore)."""
     with ctx.uow() as uow:
         query = select(Contact).where(Contact.member_id == member_id)
-        query = query.where(Contact.deleted_at.is_not(None) if deleted else Contact.deleted_at.is_(None))
+        if deleted:
+            query = query.where(Contact.deleted_at.is_not(None), Contact.erased_at.is_(None))
+        else:
+            query = query.where(Contact.deleted_at.is_(None))
         contacts = uow.session.scalars(query).all()
         rows = [_row(c) for c in contacts]
     return sorted(rows, key=lambda r: (not r.is_primary, r.name.casefold()))

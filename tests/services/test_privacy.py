@@ -94,6 +94,7 @@ def test_erasure_removes_the_person_everywhere_and_keeps_counts(ctx, person):
     assert after[1].summary == "Call with [erased] about Poland."
     assert members.get_member(ctx, member_id).data.notes == "[erased] founded the company."
     assert [c.name for c in contacts.list_contacts(ctx, member_id)] == ["Anne Holm"]
+    assert contacts.list_contacts(ctx, member_id, deleted=True) == []  # nothing left to restore
     assert contacts.get_contact(ctx, other_id).data.is_primary  # the primary role moved on
     assert report.records_touched >= 4 and report.audit_entries_scrubbed >= 3
 

@@ -31,12 +31,12 @@ def follow_up_text(row) -> str:
 
 
 COLUMNS = (
-    Column("occurred_on", "Date", lambda r: r.occurred_on, format_date, width=92),
-    Column("kind", "Kind", lambda r: r.kind_label, width=80),
-    Column("people", "With", lambda r: r.people, width=125),
-    Column("follow_up_on", "Follow-up", lambda r: r.follow_up_on, width=100,
+    Column("occurred_on", "Date", lambda r: r.occurred_on, format_date, width=90),
+    Column("kind", "Kind", lambda r: r.kind_label, width=78),
+    Column("people", "With", lambda r: r.people, width=120, tooltip=lambda r: r.people),
+    Column("follow_up_on", "Follow-up", lambda r: r.follow_up_on, width=96,
            tooltip=lambda r: r.next_step),
-    Column("staff", "Staff", lambda r: r.staff, width=115),
+    Column("staff", "Staff", lambda r: r.staff, width=105, tooltip=lambda r: r.staff),
     Column("summary", "Summary", lambda r: " ".join(r.summary.split()), width=220,
            tooltip=lambda r: r.summary),
 )

@@ -140,7 +140,7 @@ class OrganisationsView(TabPage):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([660, 640])
+        splitter.setSizes([600, 740])  # finding on the left, working on the right
 
         for key, slot in ((QKeySequence.StandardKey.Find, self.focus_primary),
                           (QKeySequence.StandardKey.New, self.new_member),
@@ -180,13 +180,21 @@ class OrganisationsView(TabPage):
         return self._listing().page(offset, limit) if self.ctx else []
 
     def refresh(self) -> None:
+        """Reload after a change; the filter, the selection and the scroll position stay."""
         current = self.current_member_id()
+        row = self.view.currentIndex().row()
         self.listing = None  # the data changed: nothing learned before still holds
         self.filters.reload_choices()
         self.model.reload()
         self._update_count()
-        if current is not None:
-            self.select_member(current, load=False)
+        if current is None:
+            return
+        if 0 <= row < self.model.rowCount() and getattr(self.model.row_at(row), "id", None) == current:
+            found = row
+        else:
+            found = self.model.find_row(lambda r: r.id == current)
+        if found >= 0:
+            self._select_row(found, load=False)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("members", "tags", "member_markets", "interactions", "contacts"):
@@ -238,15 +246,18 @@ class OrganisationsView(TabPage):
             if row < 0:
                 self.panel.load(detail)
                 return True
-        index = self.model.index(row, 0)
         if load and self.view.currentIndex().row() == row:
             self.panel.load(member_service.get_member(self.ctx, member_id))
+        self._select_row(row, load=load)
+        return True
+
+    def _select_row(self, row: int, *, load: bool) -> None:
+        index = self.model.index(row, 0)
         self._selecting = not load
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.view.scrollTo(index)
         self._selecting = False
-        return True
 
     def _row_changed(self, current, previous) -> None:
         if self._selecting:
