@@ -14,7 +14,8 @@ from ..domain.languages import language_name, resolve_language
 from ..domain.validation import InvalidValue, format_phone, normalise_email, parse_phone
 from ..store.models import ConsentRecord, Contact, Member
 from .context import ServiceContext
-from .errors import ConflictError, NotFound, ServiceError, ValidationError
+from .errors import ConflictError, ServiceError, ValidationError
+from .records import load
 
 
 @dataclass(frozen=True)
@@ -180,9 +181,7 @@ def list_contacts(ctx: ServiceContext, member_id: uuid.UUID, *, deleted: bool = 
 
 def get_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> ContactDetail:
     with ctx.uow() as uow:
-        contact = uow.session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("That contact no longer exists.")
+        contact = load(uow.session, Contact, contact_id, "That contact")
         member = uow.session.get(Member, contact.member_id)
         return _detail(contact, member.country if member else None)
 
@@ -191,10 +190,7 @@ def get_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> ContactDetail:
 
 
 def _member(session, member_id: uuid.UUID) -> Member:
-    member = session.get(Member, member_id)
-    if member is None or member.deleted_at is not None:
-        raise NotFound("That member no longer exists.")
-    return member
+    return load(session, Member, member_id, "That member", live=True)
 
 
 def _siblings(session, contact: Contact) -> list[Contact]:
@@ -251,9 +247,7 @@ def update_contact(ctx: ServiceContext, contact_id: uuid.UUID,
     """Save the contact dialog; refuses to overwrite a newer version saved by someone else."""
     with ctx.uow() as uow:
         session = uow.session
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("That contact no longer exists.")
+        contact = load(session, Contact, contact_id, "That contact")
         if contact.erased_at is not None:
             raise ValidationError({"name": "This contact's personal data was erased; add a new contact instead."})
         member = _member(session, contact.member_id)
@@ -274,9 +268,7 @@ def delete_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> Changes:
     """Move a contact to the bin; if it was the primary contact, the next one takes over."""
     with ctx.uow() as uow:
         session = uow.session
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("That contact no longer exists.")
+        contact = load(session, Contact, contact_id, "That contact")
         contact.deleted_at = ctx.now()
         if contact.is_primary:
             contact.is_primary = False
@@ -290,9 +282,7 @@ def restore_contact(ctx: ServiceContext, contact_id: uuid.UUID) -> Changes:
     """Bring a contact back from the bin (primary again if the member has none)."""
     with ctx.uow() as uow:
         session = uow.session
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("That contact no longer exists.")
+        contact = load(session, Contact, contact_id, "That contact")
         if contact.erased_at is not None:
             raise ServiceError("This contact's personal data was erased; it cannot be restored.")
         _member(session, contact.member_id)

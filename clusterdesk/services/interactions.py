@@ -14,6 +14,7 @@ from ..domain.enums import InteractionKind
 from ..store.models import Contact, Interaction, Member
 from .context import ServiceContext
 from .errors import ConflictError, NotFound, ValidationError
+from .records import load
 
 # A logged interaction happened; a date far ahead is almost always a typing slip.
 MAX_DAYS_AHEAD = 366
@@ -172,9 +173,7 @@ def log_interaction(ctx: ServiceContext, member_id: uuid.UUID,
     data = validate_interaction(data, ctx.today())
     with ctx.uow() as uow:
         session = uow.session
-        member = session.get(Member, member_id)
-        if member is None or member.deleted_at is not None:
-            raise NotFound("That member no longer exists.")
+        load(session, Member, member_id, "That member", live=True)
         _check_contact(session, member_id, data.contact_id)
         interaction = Interaction(id=uuid.uuid4(), member_id=member_id)
         _apply(interaction, data, ctx)
@@ -189,9 +188,7 @@ def update_interaction(ctx: ServiceContext, interaction_id: uuid.UUID,
     data = validate_interaction(data, ctx.today())
     with ctx.uow() as uow:
         session = uow.session
-        interaction = session.get(Interaction, interaction_id)
-        if interaction is None:
-            raise NotFound("That interaction no longer exists.")
+        interaction = load(session, Interaction, interaction_id, "That interaction")
         if interaction.version != data.version:
             theirs = _row(interaction, None).as_input()
             diffs = {k: (getattr(theirs, k), getattr(data, k))
@@ -206,9 +203,7 @@ def update_interaction(ctx: ServiceContext, interaction_id: uuid.UUID,
 
 def _set_deleted(ctx: ServiceContext, interaction_id: uuid.UUID, deleted: bool) -> Changes:
     with ctx.uow() as uow:
-        interaction = uow.session.get(Interaction, interaction_id)
-        if interaction is None:
-            raise NotFound("That interaction no longer exists.")
+        interaction = load(uow.session, Interaction, interaction_id, "That interaction")
         interaction.deleted_at = ctx.now() if deleted else None
         return uow.commit()
 

@@ -19,7 +19,7 @@ from ..domain.validation import (
 )
 from ..store.models import Member, MemberMarket, Tag
 from .context import ServiceContext
-from .errors import ConflictError, NotFound, ValidationError
+from .errors import ConflictError, ValidationError
 
 # The list (filters, rows, pages) lives in member_list; these names stay part of this
 # module's interface for the rest of the program.
@@ -32,6 +32,7 @@ from .member_list import (  # noqa: F401
     filter_choices,
     member_page,
 )
+from .records import load
 
 # --- one member ---------------------------------------------------------------------------
 
@@ -170,9 +171,7 @@ def _detail(member: Member) -> MemberDetail:
 
 def get_member(ctx: ServiceContext, member_id: uuid.UUID) -> MemberDetail:
     with ctx.uow() as uow:
-        member = uow.session.get(Member, member_id)
-        if member is None:
-            raise NotFound("That member no longer exists.")
+        member = load(uow.session, Member, member_id, "That member")
         return _detail(member)
 
 
@@ -198,9 +197,7 @@ def update_member(ctx: ServiceContext, member_id: uuid.UUID,
     """Save the editor; refuses to overwrite a newer version saved by someone else."""
     data = validate_member(data)
     with ctx.uow() as uow:
-        member = uow.session.get(Member, member_id)
-        if member is None:
-            raise NotFound("That member no longer exists.")
+        member = load(uow.session, Member, member_id, "That member")
         if member.version != data.version:
             theirs = _detail(member).data
             diffs = {k: (getattr(theirs, k), getattr(data, k)) for k in _FIELDS
@@ -214,9 +211,7 @@ def update_member(ctx: ServiceContext, member_id: uuid.UUID,
 def delete_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:
     """Move a member to the bin (a tombstone; restore brings it back with everything)."""
     with ctx.uow() as uow:
-        member = uow.session.get(Member, member_id)
-        if member is None:
-            raise NotFound("That member no longer exists.")
+        member = load(uow.session, Member, member_id, "That member")
         member.deleted_at = ctx.now()
         return uow.commit()
 
@@ -224,8 +219,6 @@ def delete_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:
 def restore_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:
     """Bring a deleted member back."""
     with ctx.uow() as uow:
-        member = uow.session.get(Member, member_id)
-        if member is None:
-            raise NotFound("That member no longer exists.")
+        member = load(uow.session, Member, member_id, "That member")
         member.deleted_at = None
         return uow.commit()

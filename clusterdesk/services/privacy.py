@@ -16,7 +16,8 @@ from sqlalchemy import String, cast, or_, select
 from ..domain.changes import Changes
 from ..store.models import AuditEntry, Contact, ErasureEntry, Interaction, Member
 from .context import ServiceContext
-from .errors import NotFound, ServiceError
+from .errors import ServiceError
+from .records import load
 
 ERASED_NAME = "Erased contact"
 ERASED_TEXT = "[erased]"
@@ -80,9 +81,7 @@ def contact_data(ctx: ServiceContext, contact_id: uuid.UUID) -> dict:
     """Everything the workspace holds about one contact person, as JSON-ready data."""
     with ctx.uow() as uow:
         session = uow.session
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("That contact no longer exists.")
+        contact = load(session, Contact, contact_id, "That contact")
         member = session.get(Member, contact.member_id)
         identifiers = _identifiers(contact)
         interactions = session.scalars(
@@ -144,9 +143,7 @@ def erase_contact(ctx: ServiceContext, contact_id: uuid.UUID,
         raise ServiceError(f"“{reason}” is not one of the erasure reasons.")
     with ctx.uow() as uow:
         session = uow.session
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFound("That contact no longer exists.")
+        contact = load(session, Contact, contact_id, "That contact")
         if contact.erased_at is not None:
             raise ServiceError("This contact's personal data has already been erased.")
         identifiers = _identifiers(contact)

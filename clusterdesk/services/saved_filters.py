@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from ..domain.changes import Changes
 from ..store.models import SavedFilter
 from .context import ServiceContext
-from .errors import NotFound, ValidationError
+from .errors import ValidationError
+from .records import load
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,6 @@ def save_filter(ctx: ServiceContext, list_name: str, name: str,
 def delete_saved_filter(ctx: ServiceContext, filter_id: uuid.UUID) -> Changes:
     """Remove a saved filter (a tombstone, like every delete)."""
     with ctx.uow() as uow:
-        row = uow.session.get(SavedFilter, filter_id)
-        if row is None or row.deleted_at is not None:
-            raise NotFound("That saved filter no longer exists.")
+        row = load(uow.session, SavedFilter, filter_id, "That saved filter", live=True)
         row.deleted_at = ctx.now()
         return uow.commit()

@@ -7,9 +7,9 @@ import json
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
-from pypdf import PdfReader
 
 from clusterdesk.services import contacts, members, saved_filters
 from clusterdesk.services.members import MemberFilter

@@ -74,10 +74,20 @@ def refuse_with_everything(errors: dict[str, str], check) -> None:
     raise ValidationError(errors)
 
 
-def summary_of(errors: dict[str, str], labels: dict[str, str]) -> str:
-    """The line above a form after a refused save: which fields to look at."""
+def show_field_errors(fields: dict[str, QWidget], errors: dict[str, str],
+                      labels: dict[str, str], summary: QLabel) -> QWidget | None:
+    """After a refused save: mark each refused field with its reason, put the keyboard on
+    the first one (in form order) and say above the form which fields to look at."""
+    for key, message in errors.items():
+        if key in fields:
+            mark_invalid(fields[key], message)
+    first = next((widget for key, widget in fields.items() if key in errors), None)
+    if first is not None:
+        first.setFocus()
     names = [labels.get(key, key.replace("_", " ").capitalize()) for key in errors]
-    return "Not saved — see the fields marked in red: " + ", ".join(names) + "."
+    summary.setText("Not saved — see the fields marked in red: " + ", ".join(names) + ".")
+    summary.show()
+    return first
 
 
 class DateField(QLineEdit):

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +21,6 @@ from PySide6.QtWidgets import (
 from ...domain.dates import DateParseError
 from ...domain.validation import InvalidValue, normalise_email
 from ...services import contacts as contact_service
-from ...services.errors import ValidationError
 from ..common.forms import (
     DateField,
     LanguageField,
@@ -34,10 +29,9 @@ from ..common.forms import (
     error_label,
     mark_invalid,
     refuse_with_everything,
-    summary_of,
     with_message,
 )
-from ..common.messages import confirm
+from ..common.record_dialog import RecordDialog
 
 DEFAULT_PURPOSE = "Newsletter and invitations to cluster activities"
 
@@ -82,23 +76,21 @@ class ConsentRow:
                                             withdrawn, self.id)
 
 
-class ContactDialog(QDialog):
-    saved = Signal(object)  # ContactDetail
+class ContactDialog(RecordDialog):
+    noun = "contact"
 
     def __init__(self, controller, member_id: uuid.UUID, member_name: str,
                  member_country: str | None, detail: contact_service.ContactDetail | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
+        super().__init__(controller, parent)
         self.member_id = member_id
         self.member_country = member_country
-        self.contact_id = detail.id if detail else None
+        self.record_id = detail.id if detail else None
         self.version = detail.data.version if detail else 0
         self.setWindowTitle(f"{'Edit' if detail else 'New'} contact — {member_name}")
         self.setMinimumWidth(620)
 
         outer = QVBoxLayout(self)
-        self.errors = error_label()
         outer.addWidget(self.errors)
         form = QFormLayout()
         self.name = QLineEdit()
@@ -118,7 +110,7 @@ class ContactDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(56)
-        self.fields: dict[str, QWidget] = {
+        self.fields = {
             "name": self.name, "role": self.role, "email": self.email, "phone": self.phone,
             "language": self.language, "is_primary": self.primary, "notes": self.notes}
         self.labels = {"name": "Name", "role": "Role", "email": "Email", "phone": "Phone",
@@ -155,14 +147,6 @@ class ContactDialog(QDialog):
         self.consent_rows: list[ConsentRow] = []
         self._next_line = 1
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save the contact (Ctrl+S)")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-
         data = detail.data if detail else contact_service.ContactInput(name="")
         self.name.setText(data.name)
         self.role.setText(data.role)
@@ -174,7 +158,7 @@ class ContactDialog(QDialog):
         for consent in data.consents:
             self.add_consent(consent)
         self._update_consent_hint()
-        self._typed = self._snapshot()
+        self.add_buttons(outer)
         self.name.setFocus()
 
     # --- consent rows --------------------------------------------------------------------
@@ -233,71 +217,34 @@ class ContactDialog(QDialog):
             data, self.member_country))
         return data
 
-    def _clear_errors(self) -> None:
-        for widget in self.fields.values():
-            mark_invalid(widget, None)
+    def write(self, data: contact_service.ContactInput):
+        if self.record_id is None:
+            return self.controller.run_op(self, "Save contact", contact_service.create_contact,
+                                          self.member_id, data)
+        return self.controller.run_op(self, "Save contact", contact_service.update_contact,
+                                      self.record_id, data)
+
+    def clear_errors(self) -> None:
+        super().clear_errors()
         for row in self.consent_rows:
             for widget in row.fields:
                 mark_invalid(widget, None)
-        self.errors.hide()
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        first = next((w for key, w in self.fields.items() if key in errors), None)
+    def mark_other_errors(self, errors: dict[str, str]) -> QWidget | None:
+        """'consent 2' errors go to the second consent row: the field they are about."""
+        first = None
         for key, message in errors.items():
-            widget = self.fields.get(key)
-            if widget is None and key.startswith("consent "):
-                number = int(key.split()[1])
-                if 0 < number <= len(self.consent_rows):
-                    row = self.consent_rows[number - 1]
-                    widget = next((w for w in row.fields if w.property("invalid")), row.purpose)
-            if widget is not None:
+            if not key.startswith("consent "):
+                continue
+            number = int(key.split()[1])
+            if 0 < number <= len(self.consent_rows):
+                row = self.consent_rows[number - 1]
+                widget = next((w for w in row.fields if w.property("invalid")), row.purpose)
                 mark_invalid(widget, message)
                 first = first or widget
-        if first is not None:
-            first.setFocus()
-        self.errors.setText(summary_of(errors, self.labels))
-        self.errors.show()
-        self.adjustSize()
+        return first
 
-    def save(self) -> bool:
-        """Save and close; on refusal stay open with the typing kept. True when saved."""
-        self._clear_errors()
-        try:
-            data = self.collect()
-            if self.contact_id is None:
-                result = self.controller.run_op(self, "Save contact", contact_service.create_contact,
-                                                self.member_id, data)
-            else:
-                result = self.controller.run_op(self, "Save contact", contact_service.update_contact,
-                                                self.contact_id, data)
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return False
-        if result is None:
-            return False
-        detail, _changes = result
-        self.contact_id, self.version = detail.id, detail.data.version
-        self._typed = self._snapshot()
-        self.saved.emit(detail)
-        self.accept()
-        return True
-
-    def _snapshot(self) -> tuple:
+    def snapshot(self) -> tuple:
         return (self.name.text(), self.role.text(), self.email.text(), self.phone.text(),
                 self.language.currentText(), self.primary.isChecked(), self.notes.toPlainText(),
                 tuple(tuple(w.text() for w in row.fields) for row in self.consent_rows))
-
-    def reject(self) -> None:
-        """Esc or Cancel: ask before throwing typing away."""
-        if self._snapshot() != self._typed and not confirm(
-                self, "Discard contact", "Throw away what you typed for this contact?", "Discard"):
-            return
-        super().reject()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        # Enter in a one-line field saves, as the default button would.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
-                self.focusWidget(), QPlainTextEdit | QPushButton):
-            self.save()
-            return
-        super().keyPressEvent(event)

@@ -1,35 +1,22 @@
-"""The member's contact persons: a list with the selected person's details underneath; add,
-edit, delete to the bin and restore; copy a phone number or email with Ctrl+C."""
+"""The member's contact persons: who they are, how to reach them, what they consented to;
+add, edit, delete to the bin and restore; export or erase a person's personal data."""
 
 from __future__ import annotations
 
-import uuid
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMenu, QPushButton
 
 from ...domain.formatting import format_date
 from ...exports.contact_data import write_contact_data
 from ...services import contacts as contact_service
 from ...services import privacy
-from ..common.export import default_export_folder
+from ..common.export import ask_save_path
 from ..common.messages import confirm, show_error
-from ..common.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from ..common.table_model import Column
+from .section import MemberSection
 
 ADD_CONTACT_KEY = "Ctrl+Shift+C"
 
@@ -50,144 +37,41 @@ EXPORT_COLUMNS = (
 )
 
 
-def table_view(model, proxy: QSortFilterProxyModel) -> QTableView:
-    """The look every small list in the member view shares."""
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setTabKeyNavigation(False)
-    for i, column in enumerate(model.columns):
-        if column.width:
-            view.setColumnWidth(i, column.width)
-    return view
+class ContactsSection(MemberSection):
+    noun = "contact"
+    columns = COLUMNS
+    export_columns = EXPORT_COLUMNS
+    delete_fn = staticmethod(contact_service.delete_contact)
+    restore_fn = staticmethod(contact_service.restore_contact)
 
-
-def _file_name(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in text).strip() or "contact"
-
-
-def copy_current_cell(view: QTableView) -> None:
-    index = view.currentIndex()
-    if index.isValid():
-        QGuiApplication.clipboard().setText(str(index.data() or ""))
-
-
-class ContactsSection(QWidget):
-    count_changed = Signal(int)
-
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.member_id: uuid.UUID | None = None
-        self.member_name = ""
-        self.member_country: str | None = None
-        self.dialog = None  # the open ContactDialog, if any
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        bar = QHBoxLayout()
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setToolTip("Edit the selected contact (Enter or F2)")
-        self.edit_button.clicked.connect(self.edit_contact)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Move the selected contact to the bin (Del); it can be restored")
-        self.delete_button.clicked.connect(self.delete_or_restore)
-        self.bin = QCheckBox("Bin")
-        self.bin.setToolTip("Show this member's deleted contacts, to restore them")
-        self.bin.toggled.connect(self.refresh)
+    def extra_buttons(self):
         self.privacy_button = QPushButton("Personal data")
         self.privacy_button.setToolTip("Export everything held about the selected person, "
                                        "or erase their personal data (GDPR)")
-        privacy_menu = QMenu(self.privacy_button)
-        privacy_menu.addAction("Export everything about this person…", lambda: self.export_personal_data())
-        privacy_menu.addSeparator()
-        privacy_menu.addAction("Erase this person's personal data…", lambda: self.erase_personal_data())
-        self.privacy_button.setMenu(privacy_menu)
-        for widget in (self.edit_button, self.delete_button, self.privacy_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.bin)
-        layout.addLayout(bar)
+        menu = QMenu(self.privacy_button)
+        menu.addAction("Export everything about this person…", lambda: self.export_personal_data())
+        menu.addSeparator()
+        menu.addAction("Erase this person's personal data…", lambda: self.erase_personal_data())
+        self.privacy_button.setMenu(menu)
+        return [self.privacy_button]
 
-        self.model = RowTableModel(COLUMNS, parent=self)
-        self.model.decorate = self._decorate
-        self.proxy = QSortFilterProxyModel(self)
-        self.view = table_view(self.model, self.proxy)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
-        self.view.doubleClicked.connect(lambda _index: self.edit_contact())
-        layout.addWidget(self.view, 3)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setMinimumHeight(60)
-        layout.addWidget(self.details, 2)
+    def update_buttons(self, row, in_bin: bool) -> None:
+        self.privacy_button.setEnabled(row is not None)
 
-        for key, slot in ((Qt.Key.Key_Return, self.edit_contact), (Qt.Key.Key_Enter, self.edit_contact),
-                          (Qt.Key.Key_F2, self.edit_contact),
-                          (QKeySequence.StandardKey.Delete, self.delete_or_restore),
-                          (QKeySequence.StandardKey.Copy, lambda: copy_current_cell(self.view))):
-            shortcut = QShortcut(QKeySequence(key), self.view, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-
-    def _decorate(self, row, role):
+    def decorate(self, row, role):
         if role == Qt.ItemDataRole.FontRole and row.is_primary:
             font = self.view.font()
             font.setBold(True)
             return font
         return None
 
-    # --- loading -------------------------------------------------------------------------
+    def fetch(self, deleted: bool):
+        return contact_service.list_contacts(self.controller.ctx, self.member_id, deleted=deleted)
 
-    def load(self, member_id: uuid.UUID | None, name: str = "", country: str | None = None) -> None:
-        changed = member_id != self.member_id
-        self.member_id, self.member_name, self.member_country = member_id, name, country
-        if changed and self.bin.isChecked():
-            self.bin.blockSignals(True)
-            self.bin.setChecked(False)
-            self.bin.blockSignals(False)
-        self.refresh()
+    def empty_hint(self) -> str:
+        return f"<i>No contact persons yet — add one with {ADD_CONTACT_KEY}.</i>"
 
-    def refresh(self) -> None:
-        current = self.current_contact()
-        rows = (contact_service.list_contacts(self.controller.ctx, self.member_id,
-                                              deleted=self.bin.isChecked())
-                if self.member_id and self.controller.ctx else [])
-        self.model.set_rows(rows)
-        self.setEnabled(self.member_id is not None)
-        in_bin = self.bin.isChecked()
-        self.delete_button.setText("Restore" if in_bin else "Delete")
-        self.delete_button.setToolTip("Bring the selected contact back (Del)" if in_bin else
-                                      "Move the selected contact to the bin (Del); it can be restored")
-        self.edit_button.setEnabled(not in_bin and bool(rows))
-        self.delete_button.setEnabled(bool(rows))
-        self.privacy_button.setEnabled(bool(rows))
-        if rows:
-            wanted = next((i for i, r in enumerate(rows) if current and r.id == current.id), 0)
-            self.view.selectRow(self.proxy.mapFromSource(self.model.index(wanted, 0)).row())
-        self._show_details()
-        if not in_bin:
-            self.count_changed.emit(len(rows))
-
-    def current_contact(self) -> contact_service.ContactRow | None:
-        index = self.view.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
-
-    def _show_details(self) -> None:
-        row = self.current_contact()
-        if row is None:
-            self.details.setText("<i>No contact persons yet — add one with "
-                                 f"{ADD_CONTACT_KEY}.</i>" if self.member_id and not self.bin.isChecked() else "")
-            return
+    def describe(self, row) -> str:
         detail = contact_service.get_contact(self.controller.ctx, row.id)
         lines = [f"<b>{escape(row.name)}</b>" + (" — primary contact" if row.is_primary else "")]
         reach = [escape(x) for x in (row.role, row.email, row.phone, row.language_name) if x]
@@ -202,70 +86,34 @@ class ContactsSection(QWidget):
             lines.append("No consent recorded.")
         if detail.data.notes:
             lines.append(escape(detail.data.notes).replace("\n", "<br>"))
-        self.details.setText("<br>".join(lines))
+        return "<br>".join(lines)
 
-    # --- actions -------------------------------------------------------------------------
-
-    def _open(self, detail) -> None:
+    def make_dialog(self, row):
         from .contact_dialog import ContactDialog
 
-        self.dialog = ContactDialog(self.controller, self.member_id, self.member_name,
-                                    self.member_country, detail, self)
-        self.dialog.saved.connect(self._saved)
-        self.dialog.finished.connect(lambda _result: self._closed())
-        self.dialog.open()
-        self.dialog.activateWindow()
+        detail = contact_service.get_contact(self.controller.ctx, row.id) if row else None
+        return ContactDialog(self.controller, self.member_id, self.member_name,
+                             self.member_country, detail, self)
 
-    def _closed(self) -> None:
-        self.dialog = None
-        self.window().activateWindow()  # back to the list, ready for the next key
-        self.view.setFocus()
+    def saved_message(self, saved) -> str:
+        return f"Contact “{saved.data.name}” saved."
 
-    def add_contact(self) -> None:
-        if self.member_id is None or self.bin.isChecked():
-            return
-        self._open(None)
-
-    def edit_contact(self) -> None:
-        row = self.current_contact()
-        if row is None or self.bin.isChecked():
-            return
-        self._open(contact_service.get_contact(self.controller.ctx, row.id))
-
-    def _saved(self, detail) -> None:
-        self.refresh()
-        source = next((i for i, r in enumerate(self.model.rows()) if r.id == detail.id), -1)
-        if source >= 0:
-            self.view.selectRow(self.proxy.mapFromSource(self.model.index(source, 0)).row())
-        self.controller.status.emit(f"Contact “{detail.data.name}” saved.")
-
-    def delete_or_restore(self) -> None:
-        row = self.current_contact()
-        if row is None:
-            return
-        if self.bin.isChecked():
-            if self.controller.run_op(self, "Restore contact", contact_service.restore_contact,
-                                      row.id) is not None:
-                self.controller.status.emit(f"“{row.name}” restored.")
-            return
-        if self.controller.run_op(self, "Delete contact", contact_service.delete_contact,
-                                  row.id) is not None:
-            self.controller.status.emit(f"“{row.name}” moved to the bin — tick Bin to restore it.")
+    # the names the member view and its tests use
+    add_contact = MemberSection.add
+    edit_contact = MemberSection.edit
+    current_contact = MemberSection.current_row
 
     # --- personal data -----------------------------------------------------------------
 
     def export_personal_data(self, target: Path | None = None) -> None:
         """Everything held about the selected person, as a JSON file (an access request)."""
-        row = self.current_contact()
+        row = self.current_row()
         if row is None:
             return
+        target = target or ask_save_path(self, "Export personal data",
+                                         f"Personal data - {row.name}", "JSON file", ".json")
         if target is None:
-            suggested = default_export_folder() / f"Personal data - {_file_name(row.name)}.json"
-            path, _ = QFileDialog.getSaveFileName(self, "Export personal data", str(suggested),
-                                                  "JSON file (*.json)")
-            if not path:
-                return
-            target = Path(path if path.lower().endswith(".json") else path + ".json")
+            return
         data = privacy.contact_data(self.controller.ctx, row.id)
 
         def failed(exc: BaseException, _trace: str) -> None:
@@ -279,7 +127,7 @@ class ContactsSection(QWidget):
     def erase_personal_data(self, reason: str | None = None) -> bool:
         """Erase the selected person's personal data everywhere; asks why and confirms
         unless a reason is given. True when erased."""
-        row = self.current_contact()
+        row = self.current_row()
         if row is None or row.erased:
             return False
         if reason is None:
@@ -305,6 +153,3 @@ class ContactsSection(QWidget):
             f"Personal data erased: {report.records_touched} records and "
             f"{report.audit_entries_scrubbed} history entries cleaned.")
         return True
-
-    def export_rows(self):
-        return EXPORT_COLUMNS, self.model.rows()

@@ -30,8 +30,8 @@ from ..common.forms import (
     error_label,
     mark_invalid,
     refuse_with_everything,
+    show_field_errors,
     split_list,
-    summary_of,
     with_message,
 )
 
@@ -154,14 +154,7 @@ class MemberEditor(QWidget):
         self.errors.hide()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for key, message in errors.items():
-            if key in self.fields:
-                mark_invalid(self.fields[key], message)
-        first = next((w for key, w in self.fields.items() if key in errors), None)
-        if first is not None:
-            first.setFocus()
-        self.errors.setText(summary_of(errors, self.labels))
-        self.errors.show()
+        show_field_errors(self.fields, errors, self.labels, self.errors)
 
     # --- load and save -------------------------------------------------------------------
 

@@ -6,20 +6,16 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,16 +25,8 @@ from ...domain.enums import InteractionKind
 from ...domain.formatting import format_date
 from ...services import interactions as interaction_service
 from ...services.contacts import ContactRow
-from ...services.errors import ValidationError
-from ..common.forms import (
-    DateField,
-    error_label,
-    mark_invalid,
-    refuse_with_everything,
-    summary_of,
-    with_message,
-)
-from ..common.messages import confirm
+from ..common.forms import DateField, refuse_with_everything, with_message
+from ..common.record_dialog import RecordDialog
 
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
@@ -51,23 +39,21 @@ def _text_box(placeholder: str, height: int) -> QPlainTextEdit:
     return box
 
 
-class InteractionDialog(QDialog):
-    saved = Signal(object)  # InteractionRow
+class InteractionDialog(RecordDialog):
+    noun = "interaction"
 
     def __init__(self, controller, member_id: uuid.UUID, member_name: str,
                  contacts: list[ContactRow], staff: list[str],
                  row: interaction_service.InteractionRow | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
+        super().__init__(controller, parent)
         self.member_id = member_id
-        self.interaction_id = row.id if row else None
+        self.record_id = row.id if row else None
         self.version = row.version if row else 0
         self.setWindowTitle(f"{'Edit interaction' if row else 'Log interaction'} — {member_name}")
         self.setMinimumWidth(600)
 
         outer = QVBoxLayout(self)
-        self.errors = error_label()
         outer.addWidget(self.errors)
         form = QFormLayout()
         self.kind = QComboBox()
@@ -120,7 +106,8 @@ class InteractionDialog(QDialog):
         for name in dict.fromkeys([actor, *staff]):
             if name:
                 self.staff.addItem(name)
-        self.fields: dict[str, QWidget] = {
+        self.labels = {"occurred_on": "Date", "follow_up_on": "Follow-up on", "contact_id": "Contact"}
+        self.fields = {
             "kind": self.kind, "occurred_on": self.occurred_on, "contact_id": self.contact,
             "attendees": self.attendees, "summary": self.summary, "needs": self.needs,
             "next_step": self.next_step, "follow_up_on": self.follow_up_on, "staff": self.staff}
@@ -134,16 +121,6 @@ class InteractionDialog(QDialog):
         form.addRow("S&taff:", with_message(self.staff))
         outer.addLayout(form)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setToolTip("Save (Ctrl+Enter or Ctrl+S)")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
-        for key in (*SAVE_KEYS, QKeySequence.StandardKey.Save):
-            QShortcut(QKeySequence(key), self, self.save)
-
         if row is None:
             self.occurred_on.set_date(controller.today())
             primary = next((c for c in contacts if c.is_primary), None)
@@ -152,7 +129,7 @@ class InteractionDialog(QDialog):
             self.follow_up_done.setEnabled(False)
         else:
             self._load(row)
-        self._typed = self._snapshot()
+        self.add_buttons(outer, SAVE_KEYS)
         self.kind.setFocus()
 
     def _load(self, row: interaction_service.InteractionRow) -> None:
@@ -184,7 +161,7 @@ class InteractionDialog(QDialog):
             return
         self.follow_up_hint.setText(f"→ {format_date(when, style='full')} (a task on Today)"
                                     if when else "")
-        self.follow_up_done.setEnabled(when is not None and self.interaction_id is not None)
+        self.follow_up_done.setEnabled(when is not None and self.record_id is not None)
 
     # --- save ----------------------------------------------------------------------------
 
@@ -208,60 +185,15 @@ class InteractionDialog(QDialog):
             data, self.controller.today()))
         return data
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        for key, message in errors.items():
-            if key in self.fields:
-                mark_invalid(self.fields[key], message)
-        first = next((w for key, w in self.fields.items() if key in errors), None)
-        if first is not None:
-            first.setFocus()
-        labels = {"occurred_on": "Date", "follow_up_on": "Follow-up on", "contact_id": "Contact"}
-        self.errors.setText(summary_of(errors, labels))
-        self.errors.show()
-        self.adjustSize()
+    def write(self, data: interaction_service.InteractionInput):
+        if self.record_id is None:
+            return self.controller.run_op(self, "Log interaction", interaction_service.log_interaction,
+                                          self.member_id, data)
+        return self.controller.run_op(self, "Save interaction",
+                                      interaction_service.update_interaction, self.record_id, data)
 
-    def save(self) -> bool:
-        """Save and close; on refusal stay open with the typing kept. True when saved."""
-        for widget in self.fields.values():
-            mark_invalid(widget, None)
-        self.errors.hide()
-        try:
-            data = self.collect()
-            if self.interaction_id is None:
-                result = self.controller.run_op(self, "Log interaction",
-                                                interaction_service.log_interaction,
-                                                self.member_id, data)
-            else:
-                result = self.controller.run_op(self, "Save interaction",
-                                                interaction_service.update_interaction,
-                                                self.interaction_id, data)
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return False
-        if result is None:
-            return False
-        row, _changes = result
-        self.interaction_id, self.version = row.id, row.version
-        self._typed = self._snapshot()
-        self.saved.emit(row)
-        self.accept()
-        return True
-
-    def _snapshot(self) -> tuple:
+    def snapshot(self) -> tuple:
         return (self.kind.currentIndex(), self.occurred_on.text(), self.contact.currentIndex(),
                 self.attendees.text(), self.summary.toPlainText(), self.needs.toPlainText(),
                 self.next_step.text(), self.follow_up_on.text(), self.follow_up_done.isChecked(),
                 self.staff.currentText())
-
-    def reject(self) -> None:
-        if self._snapshot() != self._typed and not confirm(
-                self, "Discard interaction", "Throw away what you typed?", "Discard"):
-            return
-        super().reject()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
-                self.focusWidget(), QPlainTextEdit | QPushButton):
-            self.save()
-            return
-        super().keyPressEvent(event)

@@ -14,7 +14,7 @@ from ...domain.enums import MemberKind
 from ...services import member_profile as profile_service
 from ...services import members as member_service
 from ...services.errors import NotFound
-from ..common.export import default_export_folder, open_file
+from ..common.export import ask_save_path, open_file
 from ..common.messages import confirm, show_error
 from .contacts import ADD_CONTACT_KEY, ContactsSection
 from .editor import MemberEditor
@@ -22,10 +22,6 @@ from .interactions import LOG_KEY, InteractionsSection
 
 PROFILE_PDF_KEY = "Ctrl+P"
 PROFILE, CONTACTS, INTERACTIONS = range(3)
-
-
-def _safe_file_name(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in text).strip() or "member"
 
 
 class MemberPanel(QWidget):
@@ -190,14 +186,10 @@ class MemberPanel(QWidget):
             return
         asked = target is None
         if asked:
-            from PySide6.QtWidgets import QFileDialog
-
-            suggested = default_export_folder() / f"Profile - {_safe_file_name(self.detail.data.name)}.pdf"
-            path, _ = QFileDialog.getSaveFileName(self, "Member profile PDF", str(suggested),
-                                                  "PDF document (*.pdf)")
-            if not path:
+            target = ask_save_path(self, "Member profile PDF", f"Profile - {self.detail.data.name}",
+                                   "PDF document", ".pdf")
+            if target is None:
                 return
-            target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
         # Read on this thread (a few quick queries); only the typesetting runs in the background.
         profile = profile_service.member_profile(self.controller.ctx, self.detail.id)
 
