@@ -140,7 +140,7 @@ class OrganisationsView(TabPage):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 740])  # finding on the left, working on the right
+        splitter.setSizes([640, 700])  # finding on the left, working on the right
 
         for key, slot in ((QKeySequence.StandardKey.Find, self.focus_primary),
                           (QKeySequence.StandardKey.New, self.new_member),
