@@ -229,28 +229,38 @@ def _member_row(r) -> MemberRow:
 
 class MemberListing:
     """The member list for one filter and order, as the screen reads it: its length, then
-    pages. Each keystroke costs at most one scan of the list index:
+    pages. Each keystroke costs at most one scan of the list index, usually much less:
 
-    - a filter that narrows the previous one (typing on) to a list known to be small keeps
-      the matching row keys from one scan; the length and every page come from them;
+    - a filter that narrows the previous one (typing on) when that list was short: only the
+      previous rows are tested again (no scan at all), and they keep their order;
+    - narrowing a list known to be small: one scan keeps the matching row keys, and the
+      length and every page come from them;
     - otherwise the first page is read in index order (found early when matches are many)
       and the length is counted only when that page is full.
     """
 
     SMALL = 20_000  # keys of this many rows cost less to fetch than a second scan
+    CANDIDATES = 2_000  # rows this few are quicker to test one by one than to scan for
 
     def __init__(self, ctx: ServiceContext, f: MemberFilter, *, sort: str = "name",
                  descending: bool = False, previous: MemberListing | None = None) -> None:
         self.ctx, self.filter, self.sort, self.descending = ctx, f, sort, descending
         self.keys: list | None = None
         self._count: int | None = None
-        if previous is not None and previous._count is not None and previous._count <= self.SMALL \
-                and f.narrows(previous.filter):
-            order = _order(ctx, sort, descending)
-            with ctx.workspace.engine.connect() as conn:
+        if (previous is None or previous._count is None or previous._count > self.SMALL
+                or (previous.sort, previous.descending) != (sort, descending)
+                or not f.narrows(previous.filter)):
+            return
+        key = _row_key(ctx)
+        with ctx.workspace.engine.connect() as conn:
+            if previous.keys is not None and len(previous.keys) <= self.CANDIDATES:
+                matching = set(conn.execute(
+                    select(key).where(key.in_(previous.keys), *_where(f))).scalars())
+                self.keys = [k for k in previous.keys if k in matching]
+            else:
                 self.keys = list(conn.execute(
-                    select(_row_key(ctx)).where(*_where(f)).order_by(*order)).scalars())
-            self._count = len(self.keys)
+                    select(key).where(*_where(f)).order_by(*_order(ctx, sort, descending))).scalars())
+        self._count = len(self.keys)
 
     def page(self, offset: int, limit: int) -> list[MemberRow]:
         if self.keys is not None:
