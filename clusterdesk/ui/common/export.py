@@ -41,7 +41,9 @@ def export_list_to(controller, export: ListExport, target: Path, parent: QWidget
     from ...exports.excel import write_table
 
     headers = [c.title for c in export.columns]
-    rows = list(export.rows)
+    # A long list may come as a lazy iterable (read through the services, which is safe off
+    # the GUI thread); it is then read while the file is written, in the background.
+    rows = export.rows
     columns = list(export.columns)
 
     def work() -> int:

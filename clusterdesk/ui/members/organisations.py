@@ -330,6 +330,12 @@ class OrganisationsView(TabPage):
             if focus is not None and section.isAncestorOf(focus) and self.panel.detail:
                 columns, rows = section.export_rows()
                 return ListExport(f"{title} — {self.panel.detail.data.name}", columns, rows)
-        rows = member_service.member_page(self.ctx, self.filter_state, sort="name", limit=None)
+        ctx, f = self.ctx, self.filter_state
+        key = self.model.sort_key if self.model.sort_key in SQL_SORTABLE else "name"
+        descending = self.model.descending
+
+        def rows():  # read while the file is written, off the GUI thread: 100,000 take seconds
+            yield from member_service.member_page(ctx, f, sort=key, descending=descending, limit=None)
+
         hidden = self.columns.hidden()
-        return ListExport("Members", [c for c in COLUMNS if c.key not in hidden], rows)
+        return ListExport("Members", [c for c in COLUMNS if c.key not in hidden], rows())
