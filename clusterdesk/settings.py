@@ -17,6 +17,9 @@ class Preferences:
     language: str = "en"
     last_workspace: str = ""
     recent_workspaces: list[str] = field(default_factory=list)
+    # Per list ("members"), the columns the user hid; a personal view choice, so it lives
+    # here and not in the shared workspace.
+    hidden_columns: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def actor(self) -> str:

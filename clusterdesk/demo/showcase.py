@@ -16,7 +16,7 @@ import phonenumbers
 
 from ..domain.countries import country_name
 from ..services.members import MemberInput, add_member, validate_member
-from ..store.models import ConsentRecord, Contact, Interaction
+from ..store.models import ConsentRecord, Contact, Interaction, SavedFilter
 from ..store.workspace import Workspace, create_workspace
 from . import names
 from .campaigns import add_campaigns_demo
@@ -63,6 +63,14 @@ SUMMARIES = (
 )
 
 
+# Filters the secretariat has saved for everyone (Members ▸ Saved filters).
+SAVED_FILTERS = (
+    ("Phone campaign: latent need", {"status": "active", "orientation": "latent"}),
+    ("Export-ready SMEs", {"kind": "sme", "tag": "export-ready"}),
+    ("Board members", {"tag": "board member"}),
+)
+
+
 @dataclass
 class DemoResult:
     path: Path
@@ -73,6 +81,11 @@ class DemoResult:
 
 def _phone(rng: random.Random) -> tuple[str, str]:
     digits = f"{rng.choice((2, 3, 4, 5, 6, 7, 8, 9))}{rng.randint(0, 9_999_999):07d}"
+    # Not every 8-digit number is in use in Denmark; draw again from a generator of its own
+    # (so the demo's other random choices stay the same) until the number is a real one.
+    redraw = random.Random(digits)
+    while not phonenumbers.is_valid_number(phonenumbers.parse(digits, "DK")):
+        digits = f"{redraw.choice((2, 3, 4, 5, 6, 7, 8, 9))}{redraw.randint(0, 9_999_999):07d}"
     typed = " ".join(digits[i:i + 2] for i in range(0, 8, 2))
     parsed = phonenumbers.parse(typed, "DK")
     return typed, phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
@@ -162,6 +175,8 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
                     follow_up_done_at=done_at,
                     follow_up_done_by=rng.choice(STAFF) if done_at else "",
                 ))
+        for name, criteria in SAVED_FILTERS:
+            session.add(SavedFilter(list_name="members", name=name, criteria=criteria))
         uow.commit()
     build_missions(ws, today, seed)
     add_campaigns_demo(ws, today, STAFF)

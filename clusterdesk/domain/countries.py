@@ -68,6 +68,11 @@ def resolve_country(text: str | None) -> str | None:
     return index.get(key)
 
 
+def is_country_code(code: str | None) -> bool:
+    """True for an ISO alpha-2 code pycountry knows ('DK', 'de')."""
+    return bool(code) and len(code) == 2 and pycountry.countries.get(alpha_2=code.upper()) is not None
+
+
 def country_name(code: str | None, language: str = "en") -> str:
     """The short name of a country code in English or Danish; '' for None."""
     if not code:

@@ -1,4 +1,4 @@
-"""Member organisations: the filtered list, the editor's load and save, delete and restore."""
+"""Member organisations: the editor's load and save (validated), delete and restore."""
 
 from __future__ import annotations
 
@@ -9,115 +9,30 @@ from datetime import date
 from sqlalchemy import func, select
 
 from ..domain.changes import Changes
-from ..domain.countries import country_name
+from ..domain.countries import country_name, is_country_code
 from ..domain.enums import InternationalOrientation, MemberKind, MemberStatus, SizeBand
 from ..domain.text import search_fold, sort_key
-from ..store.models import Interaction, Member, MemberMarket, Tag, member_tags
+from ..domain.validation import (
+    InvalidValue,
+    normalise_vat_number,
+    normalise_website,
+)
+from ..store.models import Member, MemberMarket, Tag
 from .context import ServiceContext
-from .dto import like_terms
-from .errors import ConflictError, NotFound, ValidationError
+from .errors import ConflictError, ValidationError
 
-# --- the list ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MemberFilter:
-    text: str = ""
-    status: str | None = None
-    kind: str | None = None
-    country: str | None = None
-    orientation: str | None = None
-    tag: str | None = None  # a tag or sector name
-    deleted: bool = False  # True: show only the deleted ones (the bin)
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    id: uuid.UUID
-    name: str
-    kind: str
-    city: str
-    country: str | None
-    status: str
-    orientation: str
-    member_since: date | None
-    vat_number: str
-    sectors: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    last_interaction_on: date | None = None
-
-
-SORTABLE = {
-    "name": Member.sort_name,
-    "kind": Member.kind,
-    "city": Member.city,
-    "country": Member.country,
-    "status": Member.status,
-    "orientation": Member.international_orientation,
-    "member_since": Member.member_since,
-    "vat_number": Member.vat_number,
-}
-
-
-def _where(f: MemberFilter):
-    clauses = [Member.deleted_at.is_not(None) if f.deleted else Member.deleted_at.is_(None)]
-    clauses += like_terms(Member.search_text, f.text)
-    if f.status:
-        clauses.append(Member.status == f.status)
-    if f.kind:
-        clauses.append(Member.kind == f.kind)
-    if f.country:
-        clauses.append(Member.country == f.country)
-    if f.orientation:
-        clauses.append(Member.international_orientation == f.orientation)
-    if f.tag:
-        tagged = (select(member_tags.c.member_id).join(Tag, Tag.id == member_tags.c.tag_id)
-                  .where(Tag.name == f.tag))
-        clauses.append(Member.id.in_(tagged))
-    return clauses
-
-
-def count_members(ctx: ServiceContext, f: MemberFilter = MemberFilter()) -> int:
-    """How many members the filter matches."""
-    with ctx.workspace.engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(Member).where(*_where(f))).scalar_one()
-
-
-def member_page(ctx: ServiceContext, f: MemberFilter = MemberFilter(), *, sort: str = "name",
-                descending: bool = False, offset: int = 0, limit: int | None = 200) -> list[MemberRow]:
-    """One page of the filtered, sorted member list (the list never loads all rows)."""
-    column = SORTABLE.get(sort, Member.sort_name)
-    order = [column.desc() if descending else column.asc(), Member.sort_name, Member.id]
-    query = (select(Member.id, Member.name, Member.kind, Member.city, Member.country,
-                    Member.status, Member.international_orientation, Member.member_since,
-                    Member.vat_number)
-             .where(*_where(f)).order_by(*order).offset(offset).limit(limit))
-    with ctx.workspace.engine.connect() as conn:
-        rows = conn.execute(query).all()
-        all_ids = [r.id for r in rows]
-        labels: dict[uuid.UUID, dict[str, list[str]]] = {}
-        last: dict[uuid.UUID, date] = {}
-        for start in range(0, len(all_ids), 5000):  # keep IN lists within every driver's limit
-            ids = all_ids[start:start + 5000]
-            for member_id, kind, name in conn.execute(
-                select(member_tags.c.member_id, Tag.kind, Tag.name)
-                .join(Tag, Tag.id == member_tags.c.tag_id)
-                .where(member_tags.c.member_id.in_(ids)).order_by(Tag.name)
-            ):
-                labels.setdefault(member_id, {}).setdefault(kind, []).append(name)
-            last.update(conn.execute(
-                select(Interaction.member_id, func.max(Interaction.occurred_on))
-                .where(Interaction.member_id.in_(ids), Interaction.deleted_at.is_(None))
-                .group_by(Interaction.member_id)
-            ).all())
-    return [
-        MemberRow(r.id, r.name, r.kind, r.city, r.country, r.status,
-                  r.international_orientation, r.member_since, r.vat_number,
-                  tuple(labels.get(r.id, {}).get("sector", ())),
-                  tuple(labels.get(r.id, {}).get("tag", ())), last.get(r.id))
-        for r in rows
-    ]
-
+# The list (filters, rows, pages) lives in member_list; these names stay part of this
+# module's interface for the rest of the program.
+from .member_list import (  # noqa: F401
+    SORTABLE,
+    FilterChoices,
+    MemberFilter,
+    MemberRow,
+    count_members,
+    filter_choices,
+    member_page,
+)
+from .records import load
 
 # --- one member ---------------------------------------------------------------------------
 
@@ -176,12 +91,29 @@ def validate_member(data: MemberInput) -> MemberInput:
                       ("international_orientation", InternationalOrientation)):
         if getattr(data, key) not in {m.value for m in enum}:
             errors[key] = f"“{getattr(data, key)}” is not one of the choices."
+    country = (data.country or "").strip().upper() or None
+    if country and not is_country_code(country):
+        errors["country"] = f"“{data.country}” is not a country code."
+    markets = tuple(dict.fromkeys(m.strip().upper() for m in data.markets if m.strip()))
+    unknown = [m for m in markets if not is_country_code(m)]
+    if unknown:
+        errors["markets"] = "not a country: " + ", ".join(f"“{m}”" for m in unknown)
+    website = vat_number = ""
+    try:
+        website = normalise_website(data.website)
+    except InvalidValue as exc:
+        errors["website"] = str(exc)
+    try:
+        vat_number = normalise_vat_number(data.vat_number, country)
+    except InvalidValue as exc:
+        errors["vat_number"] = str(exc)
     if errors:
         raise ValidationError(errors)
     clean = lambda items: tuple(dict.fromkeys(" ".join(i.split()) for i in items if i.strip()))  # noqa: E731
-    return replace(data, name=name, city=data.city.strip(), vat_number=data.vat_number.strip(),
-                   sectors=clean(data.sectors), tags=clean(data.tags),
-                   markets=tuple(dict.fromkeys(m.upper() for m in data.markets if m)))
+    return replace(data, name=name, city=" ".join(data.city.split()), country=country,
+                   postcode=data.postcode.strip(), address=data.address.strip(),
+                   website=website, vat_number=vat_number,
+                   sectors=clean(data.sectors), tags=clean(data.tags), markets=markets)
 
 
 def _tags(session, kind: str, names: tuple[str, ...]) -> list[Tag]:
@@ -239,9 +171,7 @@ def _detail(member: Member) -> MemberDetail:
 
 def get_member(ctx: ServiceContext, member_id: uuid.UUID) -> MemberDetail:
     with ctx.uow() as uow:
-        member = uow.session.get(Member, member_id)
-        if member is None:
-            raise NotFound("That member no longer exists.")
+        member = load(uow.session, Member, member_id, "That member")
         return _detail(member)
 
 
@@ -267,9 +197,7 @@ def update_member(ctx: ServiceContext, member_id: uuid.UUID,
     """Save the editor; refuses to overwrite a newer version saved by someone else."""
     data = validate_member(data)
     with ctx.uow() as uow:
-        member = uow.session.get(Member, member_id)
-        if member is None:
-            raise NotFound("That member no longer exists.")
+        member = load(uow.session, Member, member_id, "That member")
         if member.version != data.version:
             theirs = _detail(member).data
             diffs = {k: (getattr(theirs, k), getattr(data, k)) for k in _FIELDS
@@ -283,9 +211,7 @@ def update_member(ctx: ServiceContext, member_id: uuid.UUID,
 def delete_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:
     """Move a member to the bin (a tombstone; restore brings it back with everything)."""
     with ctx.uow() as uow:
-        member = uow.session.get(Member, member_id)
-        if member is None:
-            raise NotFound("That member no longer exists.")
+        member = load(uow.session, Member, member_id, "That member")
         member.deleted_at = ctx.now()
         return uow.commit()
 
@@ -293,8 +219,6 @@ def delete_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:
 def restore_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:
     """Bring a deleted member back."""
     with ctx.uow() as uow:
-        member = uow.session.get(Member, member_id)
-        if member is None:
-            raise NotFound("That member no longer exists.")
+        member = load(uow.session, Member, member_id, "That member")
         member.deleted_at = None
         return uow.commit()

@@ -1,13 +1,26 @@
-"""Small steps every record kind shares: the bin (a tombstone) and back."""
+"""Small steps every record kind shares: loading the row an action is about, and the bin
+(a tombstone) and back."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TypeVar
 
 from ..domain.changes import Changes
 from .context import ServiceContext
 from .errors import NotFound
+
+Row = TypeVar("Row")
+
+
+def load(session, model: type[Row], record_id: uuid.UUID, what: str, *, live: bool = False) -> Row:
+    """The row with that id, or NotFound saying '`what` no longer exists.'; `live=True`
+    also refuses a row in the bin."""
+    row = session.get(model, record_id)
+    if row is None or (live and row.deleted_at is not None):
+        raise NotFound(f"{what} no longer exists.")
+    return row
 
 
 def set_deleted(ctx: ServiceContext, model, record_id: uuid.UUID, when: datetime | None,

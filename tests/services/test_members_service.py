@@ -1,6 +1,9 @@
 from datetime import date
 
+import pytest
+
 from clusterdesk.services import members, today
+from clusterdesk.services.errors import ValidationError
 from clusterdesk.services.members import MemberFilter, MemberInput
 
 
@@ -68,3 +71,53 @@ def test_demo_is_believable(demo_ctx):
     assert {r.city for r in rows} >= {"Aarhus", "Esbjerg", "Aalborg"}
     assert any(r.kind == "research" for r in rows) and any(r.kind == "public_body" for r in rows)
     assert all(r.member_since is None or r.member_since <= date(2026, 11, 27) for r in rows)
+
+
+def test_organisation_fields_are_validated_and_normalised(ctx):
+    detail, _ = members.create_member(ctx, MemberInput(
+        name="Klint Filter A/S", country="dk", website="www.Klint-Filter.DK",
+        vat_number="DK 01 23 45 67", markets=("de", " se ")))
+    data = detail.data
+    assert (data.country, data.website, data.vat_number) == ("DK", "https://www.klint-filter.dk", "DK01234567")
+    assert data.markets == ("DE", "SE")
+    with pytest.raises(ValidationError) as refused:
+        members.create_member(ctx, MemberInput(name="Bad ApS", country="XX", website="klint filter",
+                                               vat_number="1234", markets=("DE", "QQ")))
+    assert set(refused.value.errors) == {"country", "website", "vat_number", "markets"}
+    assert "QQ" in refused.value.errors["markets"]
+
+
+def test_filters_by_kind_orientation_country_and_tag(ctx):
+    members.create_member(ctx, MemberInput(name="A ApS", kind="sme", country="DK",
+                                           international_orientation="latent", tags=("export-ready",)))
+    members.create_member(ctx, MemberInput(name="B Institut", kind="research", country="SE",
+                                           international_orientation="active", sectors=("Wastewater",)))
+    members.create_member(ctx, MemberInput(name="C A/S", kind="large_company", country="DK",
+                                           international_orientation="active", sectors=("Wastewater",)))
+
+    def names(**criteria):
+        return [r.name for r in members.member_page(ctx, MemberFilter(**criteria))]
+
+    assert names(kind="research") == ["B Institut"]
+    assert names(orientation="active") == ["B Institut", "C A/S"]
+    assert names(country="DK") == ["A ApS", "C A/S"]
+    assert names(tag="Wastewater") == ["B Institut", "C A/S"]
+    assert names(tag="export-ready", country="DK") == ["A ApS"]
+    assert names(tag="Wastewater", country="DK", orientation="active", kind="large_company") == ["C A/S"]
+    assert members.count_members(ctx, MemberFilter(orientation="active", country="SE")) == 1
+    choices = members.filter_choices(ctx)
+    assert choices.countries == ("DK", "SE")
+    assert choices.sectors == ("Wastewater",) and choices.tags == ("export-ready",)
+
+
+def test_filter_criteria_round_trip_for_saved_filters():
+    f = MemberFilter(text="aqua", status="active", tag="export-ready", deleted=True)
+    assert f.criteria() == {"text": "aqua", "status": "active", "tag": "export-ready"}
+    assert MemberFilter.from_criteria({**f.criteria(), "colour": "blue"}) == MemberFilter(
+        text="aqua", status="active", tag="export-ready")  # unknown keys ignored, never the bin
+
+
+def test_rows_carry_the_primary_contact(demo_ctx):
+    rows = members.member_page(demo_ctx, MemberFilter(text="Vestkyst Pumper"))
+    assert rows[0].primary_contact and rows[0].primary_phone.startswith("+45 ")
+    assert "@" in rows[0].primary_email

@@ -145,13 +145,26 @@ class HouseDocument(BaseDocTemplate):
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(self.leftMargin, height - 11 * mm, self.workspace)
-        canvas.drawRightString(width - self.rightMargin, height - 11 * mm, self.doc_title)
+        # A long title (a member's full name) must not run over the workspace name.
+        room = (width - self.leftMargin - self.rightMargin - 8 * mm
+                - pdfmetrics.stringWidth(self.workspace, FONT, 7.5))
+        canvas.drawRightString(width - self.rightMargin, height - 11 * mm,
+                               _fit(self.doc_title, room, FONT, 7.5))
         canvas.setStrokeColor(GRID)
         canvas.line(self.leftMargin, height - 13 * mm, width - self.rightMargin, height - 13 * mm)
         canvas.drawString(self.leftMargin, 9 * mm,
                           f"ClusterDesk · printed {self.generated:%d-%m-%Y %H:%M}")
         canvas.drawRightString(width - self.rightMargin, 9 * mm, f"Page {doc.page}")
         canvas.restoreState()
+
+
+def _fit(text: str, width: float, font: str, size: float) -> str:
+    """The text, cut with an ellipsis where it would be wider than `width` points."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def build_pdf(doc: HouseDocument, story: list) -> None:

@@ -2,6 +2,7 @@
 
 from .campaigns import Campaign, CampaignTarget
 from .core import AuditEntry, WorkspaceInfo
+from .lists import SavedFilter
 from .markets import MarketAnalysis, TargetMarket
 from .members import ConsentRecord, Contact, Interaction, Member, MemberMarket, Tag, member_tags
 from .missions import (
@@ -14,6 +15,7 @@ from .missions import (
     PartnerContact,
     activity_partners,
 )
+from .privacy import ErasureEntry
 from .surveys import Answer, AnswerSet, Question, Questionnaire
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "ChecklistTemplateRecord",
     "ConsentRecord",
     "Contact",
+    "ErasureEntry",
     "Interaction",
     "MarketAnalysis",
     "Member",
@@ -37,6 +40,7 @@ __all__ = [
     "PartnerContact",
     "Question",
     "Questionnaire",
+    "SavedFilter",
     "Tag",
     "TargetMarket",
     "WorkspaceInfo",

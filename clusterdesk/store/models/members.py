@@ -30,6 +30,10 @@ class Tag(Record):
 
 class Member(Record):
     __tablename__ = "members"
+    # Filter-as-you-type reads only this index (all filter columns and the folded text, in
+    # list order): at 100,000 members a keystroke scans it instead of the wide table rows.
+    __table_args__ = (Index("ix_members_list_scan", "sort_name", "deleted_at", "status", "kind",
+                            "international_orientation", "country", "search_text"),)
 
     name: Mapped[str] = mapped_column(String(200))
     sort_name: Mapped[str] = mapped_column(String(200), index=True)
@@ -104,7 +108,11 @@ class Interaction(Record):
     """A visit, call, meeting, email or event attendance; its follow-up date is a task."""
 
     __tablename__ = "interactions"
-    __table_args__ = (Index("ix_interactions_follow_up", "follow_up_on", "follow_up_done_at"),)
+    __table_args__ = (
+        Index("ix_interactions_follow_up", "follow_up_on", "follow_up_done_at"),
+        # A member's history newest first, and the list's "last contact" column, from the index.
+        Index("ix_interactions_member_history", "member_id", "deleted_at", "occurred_on"),
+    )
 
     member_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("members.id", ondelete="CASCADE"), index=True

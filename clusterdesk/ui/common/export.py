@@ -17,22 +17,33 @@ def default_export_folder() -> Path:
     return Path(documents or Path.home())
 
 
-def export_list_dialog(parent: QWidget, controller, export: ListExport) -> None:
-    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in export.title).strip()
-    suggested = default_export_folder() / f"{safe}.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, "Export list to Excel", str(suggested),
-                                          "Excel workbook (*.xlsx)")
+def safe_file_name(text: str, fallback: str = "export") -> str:
+    """A file name from any title: letters, digits, spaces, - and _ kept, the rest '_'."""
+    return "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in text).strip() or fallback
+
+
+def ask_save_path(parent: QWidget | None, title: str, name: str, kind: str, suffix: str) -> Path | None:
+    """Ask where to save, suggesting `name` in the documents folder; None when cancelled."""
+    suggested = default_export_folder() / f"{safe_file_name(name)}{suffix}"
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), f"{kind} (*{suffix})")
     if not path:
-        return
-    target = Path(path) if path.endswith(".xlsx") else Path(path + ".xlsx")
-    export_list_to(controller, export, target, parent)
+        return None
+    return Path(path if path.lower().endswith(suffix) else path + suffix)
+
+
+def export_list_dialog(parent: QWidget, controller, export: ListExport) -> None:
+    target = ask_save_path(parent, "Export list to Excel", export.title, "Excel workbook", ".xlsx")
+    if target is not None:
+        export_list_to(controller, export, target, parent)
 
 
 def export_list_to(controller, export: ListExport, target: Path, parent: QWidget | None = None) -> None:
     from ...exports.excel import write_table
 
     headers = [c.title for c in export.columns]
-    rows = list(export.rows)
+    # A long list may come as a lazy iterable (read through the services, which is safe off
+    # the GUI thread); it is then read while the file is written, in the background.
+    rows = export.rows
     columns = list(export.columns)
 
     def work() -> int:

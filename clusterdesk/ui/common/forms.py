@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,11 +24,57 @@ from ...domain.formatting import format_date
 
 
 def mark_invalid(widget: QWidget, message: str | None) -> None:
-    """Show (or clear) a red border and the message as tooltip; the typed value stays."""
+    """Show (or clear) a red border and the message as tooltip — and under the field when
+    it was placed `with_message` — ; the typed value stays."""
     widget.setProperty("invalid", bool(message))
     widget.setToolTip(message or widget.property("normal_tooltip") or "")
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+    label = getattr(widget, "_field_message", None)
+    if label is not None:
+        label.setText(message or "")
+        label.setVisible(bool(message))
+
+
+def attach_message(widget: QWidget, label: QLabel) -> None:
+    """Let mark_invalid write the widget's message into `label` (shared by a row of fields)."""
+    widget._field_message = label
+
+
+def with_message(widget: QWidget, *, beside: QWidget | None = None) -> QWidget:
+    """The field (and an optional hint beside it) with a line underneath where a refused
+    value's reason appears. Mnemonics and focus go to the field."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(1)
+    if beside is None:
+        column.addWidget(widget)
+    else:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(widget, 1)
+        row.addWidget(beside)
+        column.addLayout(row)
+    label = error_label()
+    column.addWidget(label)
+    attach_message(widget, label)
+    box.setFocusProxy(widget)
+    return box
+
+
+def refuse_with_everything(errors: dict[str, str], check) -> None:
+    """Raise ValidationError for the fields this form could not read, together with what
+    the service's `check()` finds wrong in the rest — every problem shown at once."""
+    if not errors:
+        return
+    from ...services.errors import ValidationError
+
+    try:
+        check()
+    except ValidationError as exc:
+        errors = {**errors, **{k: v for k, v in exc.errors.items() if k not in errors}}
+    raise ValidationError(errors)
 
 
 class DateField(QLineEdit):
@@ -234,20 +281,29 @@ def find_data(combo: QComboBox, value) -> int:
 
 def show_field_errors(fields: dict[str, QWidget], errors: dict[str, str], label: QLabel,
                       names: dict[str, str] | None = None) -> QWidget | None:
-    """Mark each refused field (the typing stays), put the keyboard on the first one and
-    say what is wrong in `label`. Returns the first marked field."""
+    """Mark each refused field with its reason (the typing stays), put the keyboard on the
+    first one in form order and say what is wrong in `label`. Returns that field."""
     names = names or {}
-    first = None
     for key, message in errors.items():
         widget = fields.get(key)
         if widget is not None:
             mark_invalid(widget, message)
-            first = first or widget
+    first = next((widget for key, widget in fields.items() if key in errors), None)
     if first is not None:
         first.setFocus()
-    label.setText("Not saved — " + "; ".join(
-        f"{names.get(key, key.replace('_', ' ').capitalize())}: {message}"
-        if key in fields or key in names else message for key, message in errors.items()))
+
+    def name(key: str) -> str:
+        return names.get(key, key.replace("_", " ").capitalize())
+
+    # A reason already written under its field is not repeated; the summary names the field.
+    shown_below = [key for key in errors if getattr(fields.get(key), "_field_message", None)]
+    others = [f"{name(key)}: {message}" if key in fields or key in names else message
+              for key, message in errors.items() if key not in shown_below]
+    parts = []
+    if shown_below:
+        parts.append("see the fields marked in red: " + ", ".join(name(k) for k in shown_below))
+    parts.extend(others)
+    label.setText("Not saved — " + "; ".join(parts) + ("." if not others else ""))
     label.show()
     return first
 
@@ -256,3 +312,57 @@ def clear_field_errors(fields: dict[str, QWidget], label: QLabel) -> None:
     for widget in fields.values():
         mark_invalid(widget, None)
     label.hide()
+
+
+class LanguageField(QComboBox):
+    """An editable language choice that also understands 'dansk', 'Deutsch', 'de'."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from ...domain.languages import language_choices
+
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", "")
+        for code, name in language_choices():
+            self.addItem(name, code)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.setCompleter(completer)
+
+    def set_code(self, code: str | None) -> None:
+        index = self.findData(code or "")
+        self.setCurrentIndex(max(0, index))
+        if code and index < 0:
+            self.setEditText(code)
+
+    def text(self) -> str:
+        """What to save: the code of a listed language, else the text as typed (the service
+        says whether it knows it)."""
+        text = self.currentText().strip()
+        if text and self.itemText(self.currentIndex()) == text:
+            return self.currentData() or ""
+        return text
+
+
+class PhoneField(QLineEdit):
+    """A phone number as typed; a hint beside it shows how it was understood (+45 22 33 44 55)
+    or what is wrong, while typing continues undisturbed."""
+
+    def __init__(self, hint: QLabel, region=lambda: None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hint = hint
+        self._region = region
+        self.setPlaceholderText("e.g. 22 33 44 55 or +49 30 1234567")
+        self.textChanged.connect(self._explain)
+
+    def _explain(self, text: str) -> None:
+        from ...domain.validation import InvalidValue, parse_phone
+
+        try:
+            phone = parse_phone(text, self._region())
+        except InvalidValue:
+            self._hint.setText("not a complete number yet" if text.strip() else "")
+            return
+        self._hint.setText(f"→ {phone.international}" if phone else "")

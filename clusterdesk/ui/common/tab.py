@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ class ListExport:
 
     title: str
     columns: Sequence[Column]
-    rows: Sequence[Any]
+    rows: Iterable[Any]  # a list, or a lazy iterable read in the background while writing
 
 
 class TabPage(QWidget):

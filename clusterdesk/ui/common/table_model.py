@@ -114,8 +114,11 @@ class PagedTableModel(QAbstractTableModel):
     PAGE = 200
 
     def __init__(self, columns: Sequence[Column], count: Callable[[], int],
-                 page: Callable[[int, int], Sequence[Any]], parent=None) -> None:
+                 page: Callable[[int, int], Sequence[Any]], parent=None,
+                 page_size: int | None = None) -> None:
         super().__init__(parent)
+        if page_size:
+            self.PAGE = page_size
         self.columns = list(columns)
         self._count_fn = count
         self._page_fn = page
@@ -128,9 +131,12 @@ class PagedTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._pages.clear()
-        self._count = self._count_fn()
-        if self._count:
-            self._pages[0] = list(self._page_fn(0, self.PAGE))
+        first = list(self._page_fn(0, self.PAGE))
+        # A first page that is not full is the whole list: no need to count (a narrow filter
+        # then costs one query instead of two).
+        self._count = len(first) if len(first) < self.PAGE else self._count_fn()
+        if first:
+            self._pages[0] = first
         self.endResetModel()
 
     def set_sources(self, count: Callable[[], int], page: Callable[[int, int], Sequence[Any]]) -> None:

@@ -7,12 +7,10 @@ import uuid
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -31,7 +29,10 @@ from ..common.forms import (
     DateField,
     error_label,
     mark_invalid,
+    refuse_with_everything,
+    show_field_errors,
     split_list,
+    with_message,
 )
 
 
@@ -45,6 +46,7 @@ def _enum_combo(enum) -> QComboBox:
 class MemberEditor(QWidget):
     saved = Signal(object)  # MemberDetail
     dirty_changed = Signal(bool)
+    reverted_new = Signal()  # revert on an unsaved new member: nothing is selected any more
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,15 +57,7 @@ class MemberEditor(QWidget):
         self._loading = False
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        header = QHBoxLayout()
-        self.title = QLabel("No member selected")
-        self.title.setProperty("role", "heading")
-        header.addWidget(self.title, 1)
-        self.state = QLabel()
-        self.state.setProperty("role", "hint")
-        header.addWidget(self.state)
-        outer.addLayout(header)
+        outer.setContentsMargins(0, 6, 0, 0)
         self.errors = error_label()
         outer.addWidget(self.errors)
 
@@ -83,8 +77,12 @@ class MemberEditor(QWidget):
         self.postcode = QLineEdit()
         self.address = QLineEdit()
         self.website = QLineEdit()
+        self.website.setPlaceholderText("e.g. www.firma.dk")
         self.vat_number = QLineEdit()
-        self.vat_number.setPlaceholderText("e.g. DK12345678")
+        self.vat_number.setPlaceholderText("e.g. DK 12 34 56 78")
+        self.vat_number.setProperty("normal_tooltip", "A Danish CVR number has 8 digits; other "
+                                    "countries' VAT numbers start with their country code")
+        self.vat_number.setToolTip(self.vat_number.property("normal_tooltip"))
         self.member_since = DateField(today=controller.today)
         self.sectors = QLineEdit()
         self.sectors.setPlaceholderText("e.g. Wastewater, Digital water")
@@ -109,8 +107,9 @@ class MemberEditor(QWidget):
             "vat_number": "&VAT / CVR", "member_since": "Member &since", "sectors": "Sec&tors",
             "tags": "Ta&gs", "markets": "&Markets of interest", "notes": "N&otes",
         }
+        self.labels = {key: text.replace("&", "") for key, text in labels.items()}
         for key, widget in self.fields.items():
-            form.addRow(labels[key] + ":", widget)
+            form.addRow(labels[key] + ":", with_message(widget))
             signal = getattr(widget, "textChanged", None) or widget.currentIndexChanged
             if isinstance(widget, QComboBox) and widget.isEditable():
                 widget.editTextChanged.connect(self._changed)
@@ -124,13 +123,12 @@ class MemberEditor(QWidget):
         self.revert_button.setToolTip("Throw away unsaved changes")
         self.revert_button.clicked.connect(self.revert)
         self.save_button = QPushButton("&Save")
-        self.save_button.setToolTip("Save this member (Ctrl+S)")
+        self.save_button.setToolTip("Save this member (Ctrl+S, from any section)")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self._set_dirty(False)
         self.setEnabled(False)
 
@@ -148,7 +146,6 @@ class MemberEditor(QWidget):
         self._dirty = dirty
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
-        self.state.setText("● Unsaved changes" if dirty else ("Saved" if self.member_id else ""))
         self.dirty_changed.emit(dirty)
 
     def _clear_errors(self) -> None:
@@ -157,15 +154,7 @@ class MemberEditor(QWidget):
         self.errors.hide()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        for key, message in errors.items():
-            if key in self.fields:
-                mark_invalid(self.fields[key], message)
-        first = next((self.fields[k] for k in errors if k in self.fields), None)
-        if first is not None:
-            first.setFocus()
-        self.errors.setText("Not saved — " + "; ".join(
-            f"{key.replace('_', ' ').capitalize()}: {msg}" for key, msg in errors.items()))
-        self.errors.show()
+        show_field_errors(self.fields, errors, self.errors, self.labels)
 
     # --- load and save -------------------------------------------------------------------
 
@@ -176,11 +165,9 @@ class MemberEditor(QWidget):
             if detail is None:
                 self.member_id, self.version = None, 0
                 data = member_service.MemberInput(name="")
-                self.title.setText("New member")
             else:
                 self.member_id, self.version = detail.id, detail.data.version
                 data = detail.data
-                self.title.setText(data.name + ("  (in the bin)" if detail.deleted else ""))
             self.name.setText(data.name)
             for combo, value in ((self.kind, data.kind), (self.size_band, data.size_band),
                                  (self.status, data.status),
@@ -206,6 +193,12 @@ class MemberEditor(QWidget):
         self.load(None)
         self.name.setFocus()
 
+    def clear(self) -> None:
+        """Nothing selected: an empty, disabled form with nothing to save."""
+        self.load(None)
+        self._set_dirty(False)
+        self.setEnabled(False)
+
     def collect(self) -> member_service.MemberInput:
         """What is typed, as a MemberInput; raises ValidationError naming every bad field."""
         errors: dict[str, str] = {}
@@ -221,9 +214,7 @@ class MemberEditor(QWidget):
             markets = self.markets.codes()
         except ValueError as exc:
             errors["markets"], markets = str(exc), ()
-        if errors:
-            raise ValidationError(errors)
-        return member_service.MemberInput(
+        data = member_service.MemberInput(
             name=self.name.text(), kind=self.kind.currentData(), size_band=self.size_band.currentData(),
             country=country, city=self.city.text(), postcode=self.postcode.text().strip(),
             address=self.address.text().strip(), website=self.website.text().strip(),
@@ -232,6 +223,8 @@ class MemberEditor(QWidget):
             notes=self.notes.toPlainText(), sectors=split_list(self.sectors.text()),
             tags=split_list(self.tags.text()), markets=markets, version=self.version,
         )
+        refuse_with_everything(errors, lambda: member_service.validate_member(data))
+        return data
 
     def save(self) -> bool:
         """Save; on refusal keep the typing and say what is wrong. True when saved."""
@@ -258,9 +251,7 @@ class MemberEditor(QWidget):
 
     def revert(self) -> None:
         if self.member_id is None:
-            self.load(None)
-            self._set_dirty(False)
-            self.setEnabled(False)
-            self.title.setText("No member selected")
+            self.clear()
+            self.reverted_new.emit()
             return
         self.load(member_service.get_member(self.controller.ctx, self.member_id))

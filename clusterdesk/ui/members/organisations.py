@@ -1,4 +1,6 @@
-"""Members ▸ Organisations (Phase 1): the member list, filtered as you type, beside the editor."""
+"""Members ▸ Organisations (Phase 1): the member list — filtered as you type, by menus and by
+saved filters, with the columns the user chose — beside the selected member's profile,
+contacts and interactions."""
 
 from __future__ import annotations
 
@@ -8,12 +10,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -22,37 +22,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Changes
 from ...domain.countries import country_name
-from ...domain.enums import InternationalOrientation, MemberKind, MemberStatus
+from ...domain.enums import InternationalOrientation, MemberKind, MemberStatus, SizeBand
 from ...domain.formatting import format_date
 from ...services import members as member_service
+from ...services.errors import ServiceError
+from ...services.member_list import MemberListing
+from ..common.columns import ColumnChooser
 from ..common.tab import ListExport, TabPage
 from ..common.table_model import ROW_ROLE, Column, PagedTableModel
+from .contacts import ADD_CONTACT_KEY
+from .interactions import LOG_KEY
+from .member_filters import SAVE_SHORTCUT, MemberFilterBar
+from .member_panel import PROFILE_PDF_KEY, MemberPanel
+
+
+def _label(enum):
+    return lambda value: enum(value).label if value in enum._value2member_map_ else value
+
 
 COLUMNS = (
-    Column("name", "Name", lambda r: r.name, width=260),
-    Column("city", "City", lambda r: r.city, width=110),
+    Column("name", "Name", lambda r: r.name, width=250),
+    Column("city", "City", lambda r: r.city, width=105),
+    Column("postcode", "Postcode", lambda r: r.postcode, width=70),
     Column("country", "Country", lambda r: country_name(r.country), width=90),
-    Column("kind", "Kind", lambda r: MemberKind(r.kind).label, width=110),
-    Column("status", "Status", lambda r: MemberStatus(r.status).label, width=70),
-    Column("orientation", "International", lambda r: InternationalOrientation(r.orientation).label,
-           width=130),
-    Column("sectors", "Sectors", lambda r: ", ".join(r.sectors), width=180),
+    Column("kind", "Kind", lambda r: r.kind, _label(MemberKind), width=110),
+    Column("size_band", "Size", lambda r: r.size_band, _label(SizeBand), width=110),
+    Column("status", "Status", lambda r: r.status, _label(MemberStatus), width=70),
+    Column("orientation", "International", lambda r: r.orientation,
+           _label(InternationalOrientation), width=130),
+    Column("sectors", "Sectors", lambda r: ", ".join(r.sectors), width=170),
     Column("tags", "Tags", lambda r: ", ".join(r.tags), width=140),
+    Column("vat_number", "VAT / CVR", lambda r: r.vat_number, width=100),
+    Column("member_since", "Member since", lambda r: r.member_since, format_date, width=100),
+    Column("website", "Website", lambda r: r.website, width=160),
+    Column("primary_contact", "Primary contact", lambda r: r.primary_contact, width=150),
+    Column("primary_phone", "Phone", lambda r: r.primary_phone, width=125),
+    Column("primary_email", "Email", lambda r: r.primary_email, width=180),
     Column("last_interaction_on", "Last contact", lambda r: r.last_interaction_on, format_date,
            width=100),
 )
+DEFAULT_HIDDEN = ("postcode", "size_band", "vat_number", "member_since", "website",
+                  "primary_contact", "primary_phone", "primary_email")
 SQL_SORTABLE = set(member_service.SORTABLE)
 
 
 class OrganisationsView(TabPage):
-    kinds = ("members", "tags", "member_markets", "interactions", "contacts")
+    kinds = ("members", "tags", "member_markets", "interactions", "contacts", "consent_records",
+             "saved_filters")
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
-        from .editor import MemberEditor
-
         self.filter_state = member_service.MemberFilter()
+        self.listing: MemberListing | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -61,34 +84,27 @@ class OrganisationsView(TabPage):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by name, city, sector, tag, country, CVR…  (Ctrl+F)")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._filter_changed)
-        bar.addWidget(self.filter_edit, 1)
-        self.status_filter = QComboBox()
-        self.status_filter.addItem("All statuses", None)
-        for value, label in MemberStatus.choices():
-            self.status_filter.addItem(label, value)
-        self.status_filter.currentIndexChanged.connect(self._filter_changed)
-        bar.addWidget(self.status_filter)
-        self.bin_toggle = QCheckBox("&Bin")
-        self.bin_toggle.setToolTip("Show deleted members, to restore them")
-        self.bin_toggle.toggled.connect(self._filter_changed)
-        bar.addWidget(self.bin_toggle)
-        left_layout.addLayout(bar)
+        self.filters = MemberFilterBar(controller)
+        self.filters.changed.connect(self._filter_changed)
+        left_layout.addWidget(self.filters)
+        # The names the rest of the program (and its tests) reach the filter widgets by.
+        self.filter_edit = self.filters.text
+        self.status_filter = self.filters.status
+        self.bin_toggle = self.filters.bin
 
-        self.model = PagedTableModel(COLUMNS, self._count, self._page, self)
+        # A page a little larger than a screenful: each keystroke reads only what is seen.
+        self.model = PagedTableModel(COLUMNS, self._count, self._page, self, page_size=60)
         self.model.sort_key = "name"
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.setAlternatingRowColors(True)
@@ -96,6 +112,11 @@ class OrganisationsView(TabPage):
         for i, column in enumerate(COLUMNS):
             if column.width:
                 self.view.setColumnWidth(i, column.width)
+        self.columns = ColumnChooser(self.view, COLUMNS, "members", controller,
+                                     default_hidden=DEFAULT_HIDDEN)
+        columns_menu = QMenu(self.filters.columns_button)
+        columns_menu.aboutToShow.connect(lambda: self.columns.fill_menu(columns_menu))
+        self.filters.columns_button.setMenu(columns_menu)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         left_layout.addWidget(self.view, 1)
         footer = QHBoxLayout()
@@ -113,15 +134,25 @@ class OrganisationsView(TabPage):
         left_layout.addLayout(footer)
         splitter.addWidget(left)
 
-        self.editor = MemberEditor(controller)
+        self.panel = MemberPanel(controller)
+        self.editor = self.panel.editor
         self.editor.saved.connect(self._saved)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 480])
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([640, 700])  # finding on the left, working on the right
 
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_primary)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_member)
+        for key, slot in ((QKeySequence.StandardKey.Find, self.focus_primary),
+                          (QKeySequence.StandardKey.New, self.new_member),
+                          (QKeySequence(LOG_KEY), self.panel.log_interaction),
+                          (QKeySequence(ADD_CONTACT_KEY), self.panel.add_contact),
+                          (QKeySequence(PROFILE_PDF_KEY), lambda: self.panel.export_profile_pdf()),
+                          (QKeySequence(SAVE_SHORTCUT), lambda: self.filters.save_current()),
+                          # Alt+1…4 switch the Members sections; the member's own parts
+                          # (Profile, Contacts, Interactions) turn like browser tabs.
+                          (QKeySequence("Ctrl+PgDown"), lambda: self.panel.step_section(1)),
+                          (QKeySequence("Ctrl+PgUp"), lambda: self.panel.step_section(-1))):
+            QShortcut(key, self, slot)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_or_restore)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.filter_edit.returnPressed.connect(self._focus_list)
@@ -129,22 +160,47 @@ class OrganisationsView(TabPage):
 
     # --- data ----------------------------------------------------------------------------
 
+    def _listing(self) -> MemberListing:
+        """The list for the current filter and order; typing on reuses what the previous
+        keystroke learned (see MemberListing)."""
+        key = self.model.sort_key if self.model.sort_key in SQL_SORTABLE else "name"
+        descending = self.model.descending
+        listing = self.listing
+        if (listing is None or listing.filter != self.filter_state or listing.sort != key
+                or listing.descending != descending):
+            same_order = listing is not None and (listing.sort, listing.descending) == (key, descending)
+            self.listing = MemberListing(self.ctx, self.filter_state, sort=key,
+                                         descending=descending,
+                                         previous=listing if same_order else None)
+        return self.listing
+
     def _count(self) -> int:
-        return member_service.count_members(self.ctx, self.filter_state) if self.ctx else 0
+        return self._listing().count() if self.ctx else 0
 
     def _page(self, offset: int, limit: int):
-        if self.ctx is None:
-            return []
-        key = self.model.sort_key if self.model.sort_key in SQL_SORTABLE else "name"
-        return member_service.member_page(self.ctx, self.filter_state, sort=key,
-                                          descending=self.model.descending, offset=offset, limit=limit)
+        return self._listing().page(offset, limit) if self.ctx else []
 
     def refresh(self) -> None:
+        """Reload after a change; the filter, the selection and the scroll position stay."""
         current = self.current_member_id()
+        row = self.view.currentIndex().row()
+        self.listing = None  # the data changed: nothing learned before still holds
+        self.filters.reload_choices()
         self.model.reload()
         self._update_count()
-        if current is not None:
-            self.select_member(current, load=False)
+        if current is None:
+            return
+        if 0 <= row < self.model.rowCount() and getattr(self.model.row_at(row), "id", None) == current:
+            found = row
+        else:
+            found = self.model.find_row(lambda r: r.id == current)
+        if found >= 0:
+            self._select_row(found, load=False)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("members", "tags", "member_markets", "interactions", "contacts"):
+            self.refresh()
+        self.panel.on_changed(changes)
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -153,12 +209,19 @@ class OrganisationsView(TabPage):
         self.count_label.setText(f"{n:,} {noun}{where}")
         self.delete_button.setText("&Restore" if self.filter_state.deleted else "&Delete")
 
-    def _filter_changed(self, *_args) -> None:
-        self.filter_state = member_service.MemberFilter(
-            text=self.filter_edit.text(), status=self.status_filter.currentData(),
-            deleted=self.bin_toggle.isChecked())
+    def _filter_changed(self) -> None:
+        self.filter_state = self.filters.current()
         self.model.reload()
         self._update_count()
+
+    def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        column = COLUMNS[section]
+        if column.key not in SQL_SORTABLE:
+            # Sorting by a column the database cannot order (it is gathered per page) would
+            # only sort the rows on screen; say so and keep the list sorted by name.
+            self.controller.status.emit(f"The list cannot be sorted by {column.title}; "
+                                        "sorted by name.")
+            self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 
     # --- selection and editing -----------------------------------------------------------
 
@@ -168,34 +231,34 @@ class OrganisationsView(TabPage):
         return row.id if row is not None else None
 
     def select_member(self, member_id: uuid.UUID, *, load: bool = True) -> bool:
-        """Select a member in the list (clearing the filter if it hides it) and edit it."""
+        """Select a member in the list (clearing the filter if it hides it) and show it."""
         row = self.model.find_row(lambda r: r.id == member_id)
-        if row < 0 and (self.filter_state.text or self.filter_state.status or self.filter_state.deleted):
-            self.filter_edit.blockSignals(True)
-            self.filter_edit.clear()
-            self.filter_edit.blockSignals(False)
-            self.status_filter.setCurrentIndex(0)
-            self.bin_toggle.setChecked(False)
-            self._filter_changed()
+        if row < 0 and self.filters.is_filtered():
+            self.filters.clear()
             row = self.model.find_row(lambda r: r.id == member_id)
         if row < 0:
             # Not on a loaded page: show it alone by its name.
             try:
                 detail = member_service.get_member(self.ctx, member_id)
-            except Exception:  # noqa: BLE001
+            except ServiceError:
                 return False
             self.filter_edit.setText(detail.data.name)
             row = self.model.find_row(lambda r: r.id == member_id)
             if row < 0:
-                self.editor.load(detail)
+                self.panel.load(detail)
                 return True
+        if load and self.view.currentIndex().row() == row:
+            self.panel.load(member_service.get_member(self.ctx, member_id))
+        self._select_row(row, load=load)
+        return True
+
+    def _select_row(self, row: int, *, load: bool) -> None:
+        index = self.model.index(row, 0)
         self._selecting = not load
         self.view.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.scrollTo(self.model.index(row, 0))
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
         self._selecting = False
-        return True
 
     def _row_changed(self, current, previous) -> None:
         if self._selecting:
@@ -210,7 +273,7 @@ class OrganisationsView(TabPage):
                 previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             self._selecting = False
             return
-        self.editor.load(member_service.get_member(self.ctx, row.id))
+        self.panel.load(member_service.get_member(self.ctx, row.id))
 
     def confirm_discard(self) -> bool:
         """Ask what to do with unsaved changes; True when it is fine to move on."""
@@ -231,9 +294,10 @@ class OrganisationsView(TabPage):
         if not self.confirm_discard():
             return
         self.view.clearSelection()
-        self.editor.start_new()
+        self.panel.start_new()
 
     def _saved(self, detail) -> None:
+        self.panel.load(detail)
         QTimer.singleShot(0, lambda: self.select_member(detail.id, load=False))
 
     def delete_or_restore(self) -> None:
@@ -246,9 +310,7 @@ class OrganisationsView(TabPage):
             return
         name = self.model.data(self.view.currentIndex(), ROW_ROLE).name
         if self.controller.run_op(self, "Delete member", member_service.delete_member, member_id):
-            self.editor.load(None)
-            self.editor._set_dirty(False)
-            self.editor.setEnabled(False)
+            self.panel.clear()
             self.controller.status.emit(f"“{name}” moved to the bin — tick Bin to restore it.")
 
     def _focus_list(self) -> None:
@@ -261,5 +323,20 @@ class OrganisationsView(TabPage):
         self.filter_edit.selectAll()
 
     def list_export(self) -> ListExport:
-        rows = member_service.member_page(self.ctx, self.filter_state, sort="name", limit=None)
-        return ListExport("Members", COLUMNS, rows)
+        """The list the user is working in: a member's contacts or interactions when the
+        keyboard is there, otherwise the filtered member list."""
+        focus = self.focusWidget()
+        for section, title in ((self.panel.contacts, "Contacts"),
+                               (self.panel.interactions, "Interactions")):
+            if focus is not None and section.isAncestorOf(focus) and self.panel.detail:
+                columns, rows = section.export_rows()
+                return ListExport(f"{title} — {self.panel.detail.data.name}", columns, rows)
+        ctx, f = self.ctx, self.filter_state
+        key = self.model.sort_key if self.model.sort_key in SQL_SORTABLE else "name"
+        descending = self.model.descending
+
+        def rows():  # read while the file is written, off the GUI thread: 100,000 take seconds
+            yield from member_service.member_page(ctx, f, sort=key, descending=descending, limit=None)
+
+        hidden = self.columns.hidden()
+        return ListExport("Members", [c for c in COLUMNS if c.key not in hidden], rows())

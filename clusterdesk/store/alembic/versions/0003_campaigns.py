@@ -5,7 +5,7 @@ campaigns with their target members; market analyses and target markets; and the
 from an interaction to the campaign it was logged in.
 
 Revision ID: 0003_campaigns
-Revises: 0001_initial
+Revises: 0002_members_crm
 Create Date: 2026-11-27
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_campaigns"
-down_revision = "0001_initial"
+down_revision = "0002_members_crm"
 branch_labels = None
 depends_on = None
 
