@@ -36,6 +36,8 @@ class ExportKind:
 
 
 LIST_KINDS: tuple[ListKind, ...] = (
+    ListKind("members", "member organisations",
+             "clusterdesk.services.members:named_members"),
     ListKind("activities", "missions, events, workshops and projects",
              "clusterdesk.services.activities:named_activities"),
     ListKind("partners", "clusters and organisations abroad",
@@ -45,6 +47,9 @@ LIST_KINDS: tuple[ListKind, ...] = (
 )
 
 EXPORT_KINDS: tuple[ExportKind, ...] = (
+    ExportKind("member", "a member's one-page profile",
+               "clusterdesk.services.members:named_members",
+               {"pdf": "clusterdesk.cli_records:member_pdf"}),
     ExportKind("checklist", "an activity's checklist",
                "clusterdesk.services.checklists:named_checklists",
                {"pdf": "clusterdesk.cli_records:checklist_pdf",
@@ -85,6 +90,15 @@ def find_record(records, text: str, noun: str):
 
 
 # --- the writers ------------------------------------------------------------------------------
+
+
+def member_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.member_profile import write_member_profile
+    from .services.member_profile import member_profile
+
+    profile = member_profile(ctx, record_id)
+    write_member_profile(path, profile)
+    return f"Wrote the profile of “{profile.member.data.name}” to {path}."
 
 
 def checklist_pdf(ctx, record_id, path: Path) -> str:

@@ -222,3 +222,13 @@ def restore_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:
         member = load(uow.session, Member, member_id, "That member")
         member.deleted_at = None
         return uow.commit()
+
+
+def named_members(ctx: ServiceContext) -> list:
+    """Every member as the command line lists and finds it (id, name, city)."""
+    from .dto import NamedRecord
+
+    query = (select(Member.id, Member.name, Member.city).where(Member.deleted_at.is_(None))
+             .order_by(Member.sort_name))
+    with ctx.workspace.engine.connect() as conn:
+        return [NamedRecord(r.id, r.name, r.city) for r in conn.execute(query)]
