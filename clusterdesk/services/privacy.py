@@ -14,7 +14,16 @@ from datetime import date, datetime
 from sqlalchemy import String, cast, or_, select
 
 from ..domain.changes import Changes
-from ..store.models import AuditEntry, Contact, ErasureEntry, Interaction, Member
+from ..store.models import (
+    Answer,
+    AnswerSet,
+    AuditEntry,
+    Campaign,
+    Contact,
+    ErasureEntry,
+    Interaction,
+    Member,
+)
 from .context import ServiceContext
 from .errors import ServiceError
 from .records import load
@@ -28,11 +37,15 @@ ERASURE_REASONS = {
     "left": "Left the member organisation; no longer needed",
 }
 # Free-text columns that may name a person, and the column that ties a row to a member
-# (that member's rows are all read, so a spelling SQL's LIKE would miss is still found).
-# Other areas add theirs here, so that one erasure reaches every text in the workspace.
-TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str]] = [
+# (that member's rows are all read, so a spelling SQL's LIKE would miss is still found;
+# None: only rows whose text mentions the person are read). Other areas add theirs here, so
+# that one erasure reaches every text in the workspace.
+TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str | None]] = [
     (Interaction, ("attendees", "summary", "needs", "next_step"), "member_id"),
     (Member, ("notes",), "id"),
+    (AnswerSet, ("respondent",), "member_id"),
+    (Answer, ("other", "text"), None),
+    (Campaign, ("notes",), None),
 ]
 
 
@@ -169,8 +182,10 @@ def erase_contact(ctx: ServiceContext, contact_id: uuid.UUID,
                 touched += 1
         if pattern is not None:
             for model, columns, member_column in TEXTS_THAT_NAME_PEOPLE:
+                same_member = ([getattr(model, member_column) == contact.member_id]
+                               if member_column else [])
                 rows = session.scalars(select(model).where(or_(
-                    getattr(model, member_column) == contact.member_id,
+                    *same_member,
                     *(_mentions(getattr(model, c), identifiers) for c in columns)))).all()
                 for row in rows:
                     read_ids.add(row.id)
