@@ -68,6 +68,8 @@ class MemberDetail:
     deleted: bool
     contact_count: int = 0
     extra: dict = field(default_factory=dict)
+    # Markets of interest that came from survey or campaign answers: (country, source).
+    answered_markets: tuple[tuple[str, str], ...] = ()
 
 
 _FIELDS = ("name", "kind", "size_band", "country", "city", "postcode", "address", "website",
@@ -165,8 +167,10 @@ def _detail(member: Member) -> MemberDetail:
         version=member.version,
     )
     live_contacts = [c for c in member.contacts if c.deleted_at is None]
+    answered = tuple(sorted({(m.country, m.source) for m in member.markets
+                             if m.source != "profile" and m.deleted_at is None}))
     return MemberDetail(member.id, data, member.updated_by, member.deleted_at is not None,
-                        len(live_contacts))
+                        len(live_contacts), answered_markets=answered)
 
 
 def get_member(ctx: ServiceContext, member_id: uuid.UUID) -> MemberDetail:
