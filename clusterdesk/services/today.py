@@ -163,7 +163,9 @@ def international_need(ctx: ServiceContext) -> str | None:
 # (phase number, question number) → "module:function" (ctx) -> str | None
 EVIDENCE: dict[tuple[int, int], str] = {
     (1, 1): ".today:members_heard",
+    (1, 2): ".answers:relevance_evidence",
     (1, 3): ".today:international_need",
+    (1, 4): ".markets:markets_analysed_evidence",
     (2, 3): ".partners:partners_in_place_evidence",
     (4, 1): ".partners:cooperation_evidence",
     (4, 2): ".activities:services_evidence",
