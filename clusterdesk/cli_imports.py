@@ -64,7 +64,7 @@ def cmd_import_members(args, paths: AppPaths, out: Callable[[str], None]) -> int
             return EXIT_REFUSED
         result, _changes = service.run_import(ctx, dry)
         backup = f" A verified backup was taken first: {result.backup}." if result.backup else ""
-        out(f"Imported: {result.summary.text()}.{backup}")
+        out(f"Imported: {result.summary.text(past=True)}.{backup}")
         return EXIT_OK
     finally:
         workspace.close()

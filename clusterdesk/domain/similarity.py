@@ -136,7 +136,10 @@ def compare_organisations(a: OrganisationProfile, b: OrganisationProfile) -> Mat
         reasons.append(f"same phone ({shared_phone[0]})")
     same_city = bool(a.city and b.city and search_fold(a.city) == search_fold(b.city))
     if score == 100.0:
-        return Match(97.0, ("same name", *reasons), True)
+        # Written exactly alike (legal form too) wins a tie against a name that only agrees
+        # once legal forms are left out.
+        exact = search_fold(a.name) == search_fold(b.name)
+        return Match(98.0 if exact else 97.0, ("same name", *reasons), True)
     if score >= FUZZY_NAME:
         if a.city and b.city and not same_city and not reasons:
             score -= 10  # "Nord Filter" in Aalborg and "Nord Filtre" in Odense: less likely
@@ -159,35 +162,52 @@ def _blocks(key: str) -> set[str]:
     return keys
 
 
-def candidate_pairs(profiles: Sequence[OrganisationProfile], *, max_block: int = 400,
+def candidate_pairs(profiles: Sequence[OrganisationProfile], *, max_block: int = 250,
                     others: Sequence[OrganisationProfile] = ()) -> set[tuple[int, int]]:
     """Index pairs worth comparing. Without `others`: pairs within `profiles`; with it, pairs
-    (i in profiles, j in others). Blocking by VAT, domain, phone and name pieces keeps this
-    near-linear; blocks bigger than `max_block` (a word every second member has) are left
-    out: a phone or a domain hundreds of organisations share identifies none of them."""
+    (i in profiles, j in others). Pairs sharing a VAT number, a domain or a phone are always
+    compared; for the rest, organisations sharing a piece of a name are screened by name
+    likeness in rapidfuzz's C code, so only names alike enough to ever match come back.
+    Blocks bigger than `max_block` are left out: a word, a phone or a domain hundreds of
+    organisations share identifies none of them."""
+    from rapidfuzz import fuzz, process
+
     cross = bool(others)
     right = others if cross else profiles
-    index: dict[str, list[int]] = defaultdict(list)
+    signals: dict[str, list[int]] = defaultdict(list)
+    names: dict[str, list[int]] = defaultdict(list)
     for j, p in enumerate(right):
-        for block in _profile_blocks(p):
-            index[block].append(j)
+        for block in _signal_blocks(p):
+            signals[block].append(j)
+        for block in _blocks(p.key):
+            names[block].append(j)
+    right_keys = [p.key for p in right]
     pairs: set[tuple[int, int]] = set()
     for i, p in enumerate(profiles):
-        for block in _profile_blocks(p):
-            members = index.get(block, ())
-            if len(members) > max_block:
-                continue
-            for j in members:
-                if cross or j > i:
-                    pairs.add((i, j))
+        for block in _signal_blocks(p):
+            members = signals.get(block, ())
+            if len(members) <= max_block:
+                pairs.update((i, j) for j in members if cross or j > i)
+        near: set[int] = set()
+        for block in _blocks(p.key):
+            members = names.get(block, ())
+            if len(members) <= max_block:
+                near.update(j for j in members if cross or j > i)
+        if not near:
+            continue
+        near_list = list(near)
+        choices = [right_keys[j] for j in near_list]
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio):  # name_score is the larger of both
+            for _choice, _score, k in process.extract(p.key, choices, scorer=scorer, limit=None,
+                                                      score_cutoff=SUPPORTED_NAME):
+                pairs.add((i, near_list[k]))
     return pairs
 
 
-def _profile_blocks(p: OrganisationProfile) -> Iterable[str]:
+def _signal_blocks(p: OrganisationProfile) -> Iterable[str]:
     if p.vat_key:
         yield "v:" + p.vat_key
     for domain in p.domains:
         yield "d:" + domain
     for phone in p.phones:
         yield "p:" + phone
-    yield from _blocks(p.key)

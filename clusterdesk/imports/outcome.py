@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..domain.merge_rules import is_blank
 from ..domain.similarity import person_key
@@ -15,23 +15,12 @@ from .rows import LIST_KEYS, MEMBER_KEYS, ContactData
 
 
 @dataclass(frozen=True)
-class ExistingContact:
-    id: uuid.UUID
-    name: str
-    email: str = ""
-    phone: str = ""
-    phone_e164: str = ""
-    role: str = ""
-    language: str = ""
-
-
-@dataclass(frozen=True)
 class ExistingDetail:
     """A member a duplicate points at: its field values and its live contacts."""
 
     id: uuid.UUID
     values: dict
-    contacts: tuple[ExistingContact, ...] = ()
+    contacts: tuple[ContactData, ...] = ()
 
 
 def fill_in(existing: dict, incoming: dict) -> tuple[dict, dict]:
@@ -88,26 +77,30 @@ class ImportSummary:
     organisations_skipped: int = 0
     rows_left_out: int = 0  # rows with problems, when the user chose to leave them out
 
-    def text(self) -> str:
-        parts = [f"create {self.members_new:,} member{'s' * (self.members_new != 1)}"]
-        if self.members_merged:
-            parts.append(f"add to {self.members_merged:,} existing member{'s' * (self.members_merged != 1)}")
-        contacts = f"{self.contacts_new:,} new contact{'s' * (self.contacts_new != 1)}"
+    def text(self, *, past: bool = False) -> str:
+        """'create 3 members, add 5 contacts, …' (or 'created …' once done)."""
+        def n(count: int, word: str) -> str:
+            return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+        verbs = {"create": "created", "add": "added", "complete": "completed", "add to": "added to",
+                 "skip": "skipped", "leave out": "left out"}
+        parts = [("create", n(self.members_new, "member"))]
+        parts.append(("add", n(self.contacts_new, "contact")))
         if self.contacts_updated:
-            contacts += f" and complete {self.contacts_updated:,} known one{'s' * (self.contacts_updated != 1)}"
-        parts.append(contacts)
+            parts.append(("complete", n(self.contacts_updated, "known contact")))
+        if self.members_merged:
+            parts.append(("add to", n(self.members_merged, "existing member")))
         if self.organisations_skipped:
-            parts.append(f"skip {self.organisations_skipped:,} duplicate{'s' * (self.organisations_skipped != 1)}")
+            parts.append(("skip", n(self.organisations_skipped, "duplicate")))
         if self.rows_left_out:
-            parts.append(f"leave out {self.rows_left_out:,} row{'s' * (self.rows_left_out != 1)} with problems")
-        return ", ".join(parts)
+            parts.append(("leave out", n(self.rows_left_out, "row") + " with problems"))
+        return ", ".join(f"{verbs[verb] if past else verb} {what}" for verb, what in parts)
 
 
 @dataclass
 class _Count:
     contacts_new: int = 0
     contacts_updated: int = 0
-    seen: list = field(default_factory=list)
 
 
 def summarise(plan: ImportPlan, existing: dict[uuid.UUID, ExistingDetail],
@@ -172,4 +165,19 @@ def differences(plan: ImportPlan, duplicate: Duplicate,
             result.append(FieldDifference(label, shown_mine, shown_theirs, "fills the blank"))
         elif key not in LIST_KEYS and str(have) != str(mine):
             result.append(FieldDifference(label, shown_mine, shown_theirs, "kept as it is"))
+    if duplicate.target_member is not None:
+        known: list = list(detail.contacts) if detail else []
+    else:
+        known = list(plan.candidates[duplicate.target_candidate].contacts)
+    for contact in candidate.contacts:
+        person = find_person(known, contact)
+        mine = " · ".join(dict.fromkeys(p for p in (contact.name, contact.email) if p))
+        if person is None:
+            result.append(FieldDifference("Contact", mine, "", "adds this contact"))
+        else:
+            fills = contact_fill(person, contact)
+            theirs_text = " · ".join(dict.fromkeys(p for p in (person.name, person.email) if p))
+            filled = [k for k in fills if k != "phone_e164"]
+            outcome = "completes " + ", ".join(filled) if filled else "already there"
+            result.append(FieldDifference("Contact", mine, theirs_text, outcome))
     return result

@@ -16,7 +16,6 @@ from ..domain.changes import Changes
 from ..domain.formatting import format_datetime
 from ..imports.fields import IGNORE, compact
 from ..imports.outcome import (
-    ExistingContact,
     ExistingDetail,
     ImportSummary,
     contact_fill,
@@ -36,6 +35,7 @@ from .errors import NotFound, ServiceError, ValidationError
 from .members import MemberInput, add_member, member_search_text, validate_member
 from .members import _apply as apply_member_input  # the members service's own save step
 from .members import _detail as member_detail
+from .safety import backup_before
 
 CHUNK = 500
 
@@ -149,8 +149,7 @@ def _existing_details(ctx: ServiceContext, ids: Sequence[uuid.UUID]) -> dict[uui
             for member in uow.session.scalars(select(Member).where(Member.id.in_(ids[start:start + CHUNK]))):
                 data = member_detail(member).data
                 values = {k: getattr(data, k) for k in data.__dataclass_fields__ if k != "version"}
-                contacts = tuple(ExistingContact(c.id, c.name, c.email, c.phone, c.phone_e164, c.role,
-                                                 c.language)
+                contacts = tuple(ContactData(c.name, c.role, c.email, c.phone, c.phone_e164, c.language)
                                  for c in member.contacts if c.deleted_at is None)
                 details[member.id] = ExistingDetail(member.id, values, contacts)
     return details
@@ -181,9 +180,7 @@ def run_import(ctx: ServiceContext, dry: DryRun, decisions: dict[int, str] | Non
                            "leave those rows out.")
     step = Progress(progress, cancel, step=100)
     step("Backing up the workspace", 0, 1, force=True)
-    backup = None
-    if ctx.workspace.backups is not None and not ctx.workspace.read_only:
-        backup = ctx.workspace.backups.take("before-import").path
+    backup = backup_before(ctx, "before-import")
     resolution = resolve(plan, decisions)
     summary = dry.summary(decisions, skip_invalid=skip_invalid)
     today = ctx.today()
@@ -193,10 +190,17 @@ def run_import(ctx: ServiceContext, dry: DryRun, decisions: dict[int, str] | Non
         for done, group in enumerate(resolution.new, start=1):
             writer.create(plan, group, dry.options, today)
             step("Importing", done, total)
-        for done, (member_id, numbers) in enumerate(resolution.into_existing.items(),
-                                                    start=len(resolution.new) + 1):
-            writer.fill(plan, member_id, numbers, dry.options, today)
-            step("Importing", done, total)
+        targets = list(resolution.into_existing)
+        loaded = []  # held, so the session's identity map keeps them for `fill`
+        with uow.session.no_autoflush:
+            # One query per few hundred members instead of several per member.
+            for start in range(0, len(targets), CHUNK):
+                loaded += uow.session.scalars(
+                    select(Member).where(Member.id.in_(targets[start:start + CHUNK]))).all()
+            for done, (member_id, numbers) in enumerate(resolution.into_existing.items(),
+                                                        start=len(resolution.new) + 1):
+                writer.fill(plan, member_id, numbers, dry.options, today)
+                step("Importing", done, total)
         step("Saving", total, total, force=True)
         uow.session.add(ImportBatch(
             id=writer.batch_id, file_name=plan.source_name, file_digest=plan.digest,
@@ -359,8 +363,7 @@ class UndoImportResult:
 def undo_import(ctx: ServiceContext, batch_id: uuid.UUID) -> tuple[UndoImportResult, Changes]:
     """Take a whole import back: what it created goes to the bin, what it filled in is put
     back as it was (unless edited since). A verified backup is taken first."""
-    if ctx.workspace.backups is not None and not ctx.workspace.read_only:
-        ctx.workspace.backups.take("before-import")
+    backup_before(ctx, "before-import")
     now = ctx.now()
     with ctx.uow() as uow:
         session = uow.session

@@ -25,6 +25,7 @@ from .duplicates import CONTACTS, MEMBERS, RecordBrief, member_brief
 from .errors import ConflictError, NotFound, ServiceError
 from .members import _apply as apply_member_input  # the members service's own save step
 from .members import _detail as member_detail
+from .safety import backup_before
 
 _ENUM_LABEL = {"kind": MemberKind, "size_band": SizeBand, "status": MemberStatus,
                "international_orientation": InternationalOrientation}
@@ -70,7 +71,7 @@ class MergePreview:
     other: RecordBrief
     fields: tuple[FieldComparison, ...]
     related: tuple[tuple[str, int, int], ...]  # (what, rows of keep, rows of other)
-    lists: tuple[tuple[str, str, str], ...]  # (what, keep's, other's) — unioned
+    lists: tuple[tuple[str, str, str, str], ...]  # (what, keep's, other's, both together)
     keep_version: int
     other_version: int
 
@@ -119,10 +120,12 @@ def merge_preview(ctx: ServiceContext, entity: str, keep_id: uuid.UUID,
         lists: tuple = ()
         if entity == MEMBERS:
             dk, do = member_detail(keep).data, member_detail(other).data
-            lists = tuple((what, ", ".join(getattr(dk, k)), ", ".join(getattr(do, k)))
-                          for what, k in (("Sectors", "sectors"), ("Tags", "tags")))
-            lists += (("Markets", ", ".join(country_name(c) for c in dk.markets),
-                       ", ".join(country_name(c) for c in do.markets)),)
+            for what, key, shown in (("Sectors", "sectors", str), ("Tags", "tags", str),
+                                     ("Markets", "markets", country_name)):
+                a, b = getattr(dk, key), getattr(do, key)
+                both = list(dict.fromkeys((*a, *b)))
+                lists += ((what, ", ".join(map(shown, a)), ", ".join(map(shown, b)),
+                           ", ".join(map(shown, both))),)
         return MergePreview(entity, _brief(entity, keep), _brief(entity, other), tuple(comparisons),
                             related, lists, keep.version, other.version)
 
@@ -142,8 +145,7 @@ def merge_records(ctx: ServiceContext, entity: str, keep_id: uuid.UUID, other_id
     user chose the other record's (filled) value."""
     if keep_id == other_id:
         raise ServiceError("A record cannot be merged with itself.")
-    if ctx.workspace.backups is not None and not ctx.workspace.read_only:
-        ctx.workspace.backups.take("before-merge")
+    backup_before(ctx, "before-merge")
     now = ctx.now()
     with ctx.uow() as uow:
         session = uow.session
@@ -224,8 +226,7 @@ class UndoOutcome:
 def undo_merge(ctx: ServiceContext, merge_id: uuid.UUID) -> tuple[UndoOutcome, Changes]:
     """Take a merge back: the merged-away record returns with every row that pointed at it,
     and the kept record's fields go back to what they were (unless edited since)."""
-    if ctx.workspace.backups is not None and not ctx.workspace.read_only:
-        ctx.workspace.backups.take("before-merge")
+    backup_before(ctx, "before-merge")
     now = ctx.now()
     with ctx.uow() as uow:
         session = uow.session

@@ -64,7 +64,7 @@ def test_import_and_reimport(workspace_file, tmp_path, capsys):
     argv = ["--data-dir", str(tmp_path / "data"), "--db", str(workspace_file), "import", "members",
             str(source), "--sheet", "Ark1"]
     code, out, _ = run(capsys, *argv)
-    assert code == 0 and "Imported: create 4 members" in out and "verified backup" in out
+    assert code == 0 and "Imported: created 4 members, added 5 contacts." in out and "verified backup" in out
     assert members(workspace_file) == 4
     code, out, _ = run(capsys, *argv)
     assert code == 0 and "This file was imported before" in out
@@ -90,3 +90,26 @@ def test_refusals(workspace_file, tmp_path, capsys):
     with pytest.raises(SystemExit) as usage:
         main(["import", "members"])
     assert usage.value.code == 2
+
+
+def test_a_saved_mapping_by_name(workspace_file, tmp_path, capsys):
+    from clusterdesk.imports.sources import read_source
+    from clusterdesk.services import imports as service
+    from clusterdesk.services.context import ServiceContext
+    from clusterdesk.store.workspace import open_workspace
+
+    source = write_csv(tmp_path / "odd.csv", [["Organisation", "Hjemby", "Kolonne X"],
+                                             ["Havørn ApS", "Vejle", "x"]])
+    workspace = open_workspace(workspace_file)
+    try:
+        service.save_mapping(ServiceContext(workspace, "Tester"), "Odd list",
+                             read_source(source).columns, ["name", "city", ""], "SE")
+    finally:
+        workspace.close()
+    code, out, _ = run(capsys, "--db", str(workspace_file), "import", "members", str(source),
+                       "--mapping", "odd list")
+    assert code == 0
+    assert "  B (Hjemby) → City" in out and "  C (Kolonne X) → (not imported)" in out
+    conn = sqlite3.connect(workspace_file)
+    assert conn.execute("select name, city, country from members").fetchall() == [("Havørn ApS", "Vejle", "SE")]
+    conn.close()

@@ -30,6 +30,8 @@ def test_one_row_per_contact_becomes_one_member(tmp_path):
     assert [c.name for c in vestkyst.contacts] == ["Jens Ølgaard", "Åse Bøgh"]
     summary = summarise(plan, {})
     assert (summary.members_new, summary.contacts_new) == (4, 5)
+    assert summary.text() == "create 4 members, add 5 contacts"
+    assert summary.text(past=True) == "created 4 members, added 5 contacts"
 
 
 def test_conflicting_values_of_one_organisation_are_remarked(tmp_path):

@@ -13,6 +13,8 @@ from ..common.tab import ListExport, TabPage
 # (title, "module:Class"); each class keeps the TabPage contract.
 SECTIONS = (
     ("Organisations", "clusterdesk.ui.members.organisations:OrganisationsView"),
+    ("Duplicates", "clusterdesk.ui.members.duplicates:DuplicatesView"),
+    ("Imports", "clusterdesk.ui.imports.history:ImportHistoryView"),
 )
 
 

@@ -1,0 +1,141 @@
+"""Long work off the GUI thread with a progress bar and a cancel button: the service reports
+progress from its worker thread through a signal, and polls a cancel token."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from ...imports.progress import CancelToken, ImportCancelled
+from ..common.table_model import SORT_ROLE
+
+
+class ProgressRelay(QObject):
+    """Callable from any thread; the signal arrives on the GUI thread."""
+
+    progressed = Signal(str, int, int)
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        self.progressed.emit(what, done, total)
+
+
+class JobBar(QWidget):
+    """A progress bar, what is happening, and Cancel; hidden when nothing runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setProperty("role", "hint")
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop; nothing is changed (Esc)")
+        self.cancel_button.clicked.connect(self.cancel)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.cancel_button)
+        self.token: CancelToken | None = None
+        self.relay = ProgressRelay(self)
+        self.relay.progressed.connect(self._progressed)
+        self.hide()
+
+    @property
+    def running(self) -> bool:
+        return self.token is not None
+
+    def run(self, runner, work: Callable[[Callable, CancelToken], Any], on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None], what: str = "Working") -> None:
+        """Run `work(progress, cancel)` in the background; exactly one of the callbacks follows
+        (a cancel reaches `on_error` as ImportCancelled)."""
+        token = self.token = CancelToken()
+        self.label.setText(what + "…")
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+        def done(result) -> None:
+            self._finish(token)
+            on_done(result)
+
+        def failed(exc: BaseException, _trace: str) -> None:
+            self._finish(token)
+            on_error(exc)
+
+        runner.run(lambda: work(self.relay, token), done, failed)
+
+    def _finish(self, token: CancelToken) -> None:
+        if self.token is token:
+            self.token = None
+            self.hide()
+
+    def cancel(self) -> None:
+        if self.token is not None:
+            self.token.cancel()
+            self.label.setText("Cancelling…")
+            self.cancel_button.setEnabled(False)
+
+    def _progressed(self, what: str, done: int, total: int) -> None:
+        if self.token is None:
+            return
+        self.label.setText(what + "…")
+        if total <= 1:
+            self.bar.setRange(0, 0)
+        else:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+            self.bar.setFormat(f"{done:,} of {total:,}")
+
+
+def was_cancelled(exc: BaseException) -> bool:
+    return isinstance(exc, ImportCancelled)
+
+
+def table_view(model, *, multi: bool = False, sortable: bool = True) -> QTableView:
+    """A read-only list of rows: whole-row selection, sortable through a proxy, no grid noise."""
+    view = QTableView()
+    if sortable:
+        proxy = QSortFilterProxyModel(view)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SORT_ROLE)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    else:
+        view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for i, column in enumerate(model.columns):
+        if column.width:
+            view.setColumnWidth(i, column.width)
+    return view
+
+
+def selected_rows(view: QTableView) -> list:
+    """The DTOs of the selected rows, in the order shown."""
+    from ..common.table_model import ROW_ROLE
+
+    indexes = sorted(view.selectionModel().selectedRows(), key=lambda i: i.row())
+    return [view.model().data(i, ROW_ROLE) for i in indexes]
