@@ -231,6 +231,13 @@ def test_progress_and_cancel_on_a_real_background_thread(qtbot, demo_window, tmp
     assert member_service.count_members(controller.ctx) == 80
 
 
+def test_file_menu_offers_the_import(demo_window):
+    texts = [a.text() for a in demo_window.menuBar().actions()[0].menu().actions()]
+    assert "&Import members…" in texts
+    assert demo_window.act_import.shortcut().toString() == "Ctrl+I"
+    assert "(Ctrl+I)" in demo_window.act_import.toolTip()
+
+
 def test_import_is_refused_on_a_read_only_workspace(qtbot, demo_window, modal_guard):
     demo_window.controller.workspace.read_only = True
     demo_window._workspace_changed()

@@ -161,9 +161,13 @@ class CheckPage(QWizardPage):
         self.job.run(self.wiz.controller.runner, work, self._checked, self._check_failed,
                      "Checking the rows")
 
+    def cleanupPage(self) -> None:  # noqa: N802
+        """Going back: a check still running is of no use any more."""
+        self.job.cancel()
+        super().cleanupPage()
+
     def _checked(self, dry) -> None:
         if self.wiz.closed:
-            self.wiz.dispose_if_idle()
             return
         self.dry = dry
         self._show()
@@ -174,12 +178,11 @@ class CheckPage(QWizardPage):
 
     def _check_failed(self, exc: BaseException) -> None:
         if self.wiz.closed:
-            self.wiz.dispose_if_idle()
             return
         self._checked_for = None
         if was_cancelled(exc):
-            self.headline.setText("The check was cancelled. Go back, or press Next again to check.")
-            self.wiz.back()
+            if self.wiz.currentPage() is self:
+                self.wiz.back()  # to the columns; Next checks again
             return
         show_error(self, "Check the file", str(exc))
 

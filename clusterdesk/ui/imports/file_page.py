@@ -123,16 +123,16 @@ class FilePage(QWizardPage):
 
         self.job.run(self.wiz.controller.runner, work, self._loaded, self._failed,
                      f"Reading {path.name}")
+        if self.job.running:
+            self.info.setText("")
 
     def _loaded(self, source: SourceTable) -> None:
         if self.wiz.closed:
-            self.wiz.dispose_if_idle()
             return
         self._set_source(source)
 
     def _failed(self, exc: BaseException) -> None:
         if self.wiz.closed:
-            self.wiz.dispose_if_idle()
             return
         self._set_source(None)
         if isinstance(exc, (SourceError, OSError)):
@@ -168,7 +168,8 @@ class FilePage(QWizardPage):
         self.header_spin.setValue(source.header_index + 1 if source else 1)
         self.header_spin.blockSignals(False)
         if source is None:
-            self.info.setText("")
+            self.info.setText("" if self.job.running else
+                              "Browse… (Ctrl+O), or type the file's path and press Enter.")
             self.model.columns = []
             self.model.set_rows([])
         else:

@@ -17,6 +17,10 @@ from .jobs import JobBar, selected_rows, table_view
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def _state(row) -> str:
     if row.undone_at is None:
         return "Imported"
@@ -121,8 +125,11 @@ class ImportHistoryView(TabPage):
         def done(outcome) -> None:
             result, changes = outcome
             self.controller.changed.emit(changes)
-            text = (f"Import undone: {result.members_removed:,} members and {result.contacts_removed:,} "
-                    f"contacts moved to the bin, {result.members_restored:,} members put back.")
+            text = (f"Import undone: {_n(result.members_removed, 'member')} and "
+                    f"{_n(result.contacts_removed, 'contact')} moved to the bin")
+            if result.members_restored:
+                text += f", {_n(result.members_restored, 'member')} put back as they were"
+            text += "."
             if result.changed_since:
                 text += f" {result.changed_since:,} of them had been edited since; restore them from the bin if needed."
             if result.kept_later_edits:

@@ -49,6 +49,8 @@ class JobBar(QWidget):
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.cancel_button)
         self.token: CancelToken | None = None
+        self.alive = 0  # jobs not finished yet, superseded ones included
+        self.on_idle: Callable[[], None] | None = None  # called when the last job has ended
         self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._progressed)
         self.hide()
@@ -60,27 +62,37 @@ class JobBar(QWidget):
     def run(self, runner, work: Callable[[Callable, CancelToken], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None], what: str = "Working") -> None:
         """Run `work(progress, cancel)` in the background; exactly one of the callbacks follows
-        (a cancel reaches `on_error` as ImportCancelled)."""
+        (a cancel reaches `on_error` as ImportCancelled). A job started while another runs
+        supersedes it: the older one is cancelled and its result never delivered."""
+        if self.token is not None:
+            self.token.cancel()
         token = self.token = CancelToken()
+        self.alive += 1
         self.label.setText(what + "…")
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.show()
 
         def done(result) -> None:
-            self._finish(token)
-            on_done(result)
+            if self._finish(token):
+                on_done(result)
 
         def failed(exc: BaseException, _trace: str) -> None:
-            self._finish(token)
-            on_error(exc)
+            if self._finish(token):
+                on_error(exc)
 
         runner.run(lambda: work(self.relay, token), done, failed)
 
-    def _finish(self, token: CancelToken) -> None:
-        if self.token is token:
+    def _finish(self, token: CancelToken) -> bool:
+        """True when the finished job is the current one (its result counts)."""
+        self.alive -= 1
+        current = self.token is token
+        if current:
             self.token = None
             self.hide()
+        if not self.alive and self.on_idle is not None:
+            self.on_idle()
+        return current
 
     def cancel(self) -> None:
         if self.token is not None:

@@ -88,6 +88,8 @@ class ImportWizard(QWizard):
         for number, page in ((FILE, self.file_page), (MAPPING, self.mapping_page),
                              (CHECK, self.check_page), (DONE, self.result_page)):
             self.setPage(number, page)
+        for page in (self.file_page, self.check_page):
+            page.job.on_idle = self.dispose_if_idle
         self.currentIdChanged.connect(self._page_changed)
         self._page_changed(self.currentId())
         if path is not None:
@@ -137,7 +139,7 @@ class ImportWizard(QWizard):
 
     def dispose_if_idle(self) -> None:
         """Free the closed wizard once no background job can call back into it."""
-        if self.closed and not (self.file_page.job.running or self.check_page.job.running):
+        if self.closed and not (self.file_page.job.alive or self.check_page.job.alive):
             self.deleteLater()
 
 

@@ -147,7 +147,7 @@ class DuplicatesView(TabPage):
             self.refresh()
 
     def find(self) -> None:
-        if self.ctx is None or self.job.running:
+        if self.ctx is None:
             return
         self._stale = False
         ctx, entity = self.ctx, self.entity

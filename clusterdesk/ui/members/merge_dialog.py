@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...services import merges as merge_service
 from ...services.duplicates import MEMBERS
+from ...services.errors import ServiceError
 from ..common.theme import ACCENT
 
 KEEP, OTHER = 0, 1
@@ -168,7 +169,11 @@ class MergeDialog(QDialog):
         result = self.controller.run_op(self, "Merge", merge_service.merge_records, self.entity,
                                         p.keep.id, p.other.id, prefer_other=self.prefer_other(),
                                         versions=(p.keep_version, p.other_version))
-        if result is None:
+        if result is None:  # refused (someone changed a record): show them as they are now
+            try:
+                self.load()
+            except ServiceError:
+                self.reject()
             return
         self.outcome, _changes = result
         self.controller.status.emit(f"Merged “{p.other.name}” into “{self.outcome.kept.name}”.")
