@@ -125,7 +125,11 @@ def normalise_date(value: object, today: date | None = None) -> date | None:
         if int(value) in _EXCEL_SERIALS:
             return _EXCEL_EPOCH + timedelta(days=int(value))
         raise ValueError(f"“{value}” is not a date")
-    return parse_date(str(value), today)
+    text = _TRAILING_TIME.sub("", str(value).strip())  # "01-02-2020 00:00:00" from other programs
+    return parse_date(text, today)
+
+
+_TRAILING_TIME = re.compile(r"(?<=\d)[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?$")
 
 
 def normalise_website(text: str) -> str:

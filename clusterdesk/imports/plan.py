@@ -132,6 +132,9 @@ def build_plan(source: SourceTable, mapping: Sequence[str], existing: Sequence[E
         Problem(None, "", "", f"no column is mapped to “{f.label}”, which every row needs")
         for f in missing_required(list(mapping))]
     data = source.data_rows()
+    if not data:
+        problems.append(Problem(None, "", "", f"there are no rows below the header (row "
+                                              f"{source.header_index + 1})"))
     parsed: list[ParsedRow] = []
     if not problems:
         for done, (number, cells) in enumerate(data, start=1):

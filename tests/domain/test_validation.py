@@ -92,6 +92,8 @@ def test_bad_vat_and_the_key_vat_numbers_compare_by():
     (datetime(2020, 2, 1, 0, 0), date(2020, 2, 1)),  # a real Excel date
     (date(2020, 2, 1), date(2020, 2, 1)),
     (46353, date(2026, 11, 27)),  # an Excel day number
+    ("2020-02-01 00:00:00", date(2020, 2, 1)),  # a date-time written out by another program
+    ("01-02-2020 00:00", date(2020, 2, 1)),
     (None, None),
 ])
 def test_dates(value, expected):

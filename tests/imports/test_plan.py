@@ -75,3 +75,9 @@ def test_likely_duplicates_within_the_file_and_the_decisions(tmp_path):
     assert len(resolve(plan, {duplicate.id: NEW}).new) == 5
     skipped = resolve(plan, {duplicate.id: SKIP})
     assert len(skipped.new) == 4 and skipped.skipped == [duplicate.candidate]
+
+
+def test_a_header_without_rows_is_nothing_to_import(tmp_path):
+    plan = plan_for(tmp_path, [])
+    assert plan.file_problem
+    assert plan.problems[0].line() == "file — there are no rows below the header (row 1)"

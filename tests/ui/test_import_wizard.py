@@ -61,7 +61,8 @@ def open_wizard(qtbot, window) -> ImportWizard:
     return wizard
 
 
-def test_walk_the_wizard_and_undo_the_import(qtbot, demo_window, member_file, monkeypatch):
+def test_walk_the_wizard_and_undo_the_import(qtbot, qtmodeltester, demo_window, member_file, monkeypatch,
+                                             tmp_path):
     ctx = demo_window.controller.ctx
     organisations = demo_window.show_tab("members").organisations
     assert organisations.model.rowCount() == 80
@@ -93,6 +94,12 @@ def test_walk_the_wizard_and_undo_the_import(qtbot, demo_window, member_file, mo
     assert plan.bad_rows == (14,)
     assert check.problems_model.rows()[0].column == "G (E-mail)"
     assert check.tabs.tabText(0) == "Problems (1)"
+    from openpyxl import load_workbook
+
+    saved = check.save_problems(tmp_path / "problems.xlsx")
+    sheet = load_workbook(saved).active
+    assert [c.value for c in sheet[1]] == ["Row", "Column", "Value", "Reason"]
+    assert [c.value for c in sheet[2]][:3] == [14, "G (E-mail)", "kontakt5@@firma5.dk"]
     import_button = wizard.button(QWizard.WizardButton.NextButton)
     assert import_button.text() == "&Import" and not import_button.isEnabled()
     check.leave_out.setFocus()
@@ -108,6 +115,7 @@ def test_walk_the_wizard_and_undo_the_import(qtbot, demo_window, member_file, mo
     row = check.duplicates_model.rows().index(limfjord)
     check.duplicates_view.selectRow(row)
     assert any(d.label == "Contact" and d.outcome == "adds this contact" for d in check.difference_model.rows())
+    qtmodeltester.check(check.duplicates_model)
     qtbot.keyClick(check.duplicates_view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert wizard.decisions[limfjord.duplicate.id] == SKIP
     assert "skip 1 duplicate" in check.outcome.text()

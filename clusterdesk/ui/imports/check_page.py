@@ -85,7 +85,8 @@ class CheckPage(QWizardPage):
         self.save_problems_button = QPushButton("Save the problems as E&xcel…")
         self.save_problems_button.setToolTip("A list to fix the file by: row, column, value, reason")
         self.save_problems_button.clicked.connect(lambda: self.save_problems())
-        problem_bar.addWidget(self.leave_out, 1)
+        problem_bar.addWidget(self.leave_out)
+        problem_bar.addStretch(1)
         problem_bar.addWidget(self.save_problems_button)
         problems_layout.addLayout(problem_bar)
         self.tabs.addTab(problems, "Problems")
@@ -220,7 +221,7 @@ class CheckPage(QWizardPage):
         plan = self.dry.plan
         parts = [f"{plan.rows_read:,} rows read from {plan.source_name}"]
         if plan.file_problem:
-            parts.append("the file cannot be imported as it is mapped")
+            parts.append("nothing can be imported")
         elif plan.problems:
             n = len(plan.bad_rows)
             parts.append(f"{n:,} row{'s' * (n != 1)} with problems")
@@ -232,8 +233,9 @@ class CheckPage(QWizardPage):
         lines = [f"This file was imported before ({e}); what is already here is merged, not added "
                  "twice." for e in plan.earlier_imports]
         if plan.file_problem:
-            lines.append("Go back and choose the column for " +
-                         "; ".join(p.reason for p in plan.problems if p.row is None) + ".")
+            lines.append("The file cannot be imported: " +
+                         "; ".join(p.reason for p in plan.problems if p.row is None) +
+                         ". Go back to change the header row or the columns.")
         elif plan.problems and not self.leave_out.isChecked():
             lines.append("Nothing can be imported while rows have problems: fix them in the file "
                          "and check again, or leave those rows out.")
@@ -315,16 +317,17 @@ class CheckPage(QWizardPage):
             return import_service.run_import(ctx, dry, decisions, skip_invalid=skip,
                                              progress=progress, cancel=cancel)
 
-        self.wiz.set_busy(True)
         self.job.run(self.wiz.controller.runner, work, self._imported, self._import_failed, "Importing")
-        self.completeChanged.emit()
+        if self.job.running:
+            self.completeChanged.emit()  # Import greys out …
+            self.wiz.set_busy(True)  # … and so do Back and Cancel (after the wizard's own update)
         return False
 
     def _imported(self, outcome) -> None:
         result, changes = outcome
+        self.wiz.set_busy(False)
         self.wiz.imported(result, changes)
         self._importing_done = True
-        self.wiz.set_busy(False)
         if not self.wiz.closed:
             self.wiz.next()
 
