@@ -7,10 +7,28 @@ import sys
 
 from . import __version__
 
+_VALUE_OPTIONS = ("--db", "--data-dir")
 
-def build_parser() -> argparse.ArgumentParser:
-    from .cli import add_commands
 
+def needs_commands(argv: list[str]) -> bool:
+    """True when the command line names a sub-command (or asks for help). A plain start of
+    the window skips building the sub-command parsers, which costs start-up time."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token in ("-h", "--help"):
+            return True
+        if token in _VALUE_OPTIONS:
+            skip = True
+            continue
+        if not token.startswith("-"):
+            return True
+    return False
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clusterdesk",
         description="ClusterDesk — the international work of a cluster secretariat.",
@@ -24,14 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
                         help="keep settings, backups and demo files in DIR (portable use, tests)")
     parser.add_argument("--read-only", action="store_true", help="open the workspace read-only")
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    add_commands(sub)
+    if with_commands:
+        from .cli import add_commands
+
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        add_commands(sub)
+    else:
+        parser.set_defaults(command=None)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(needs_commands(argv)).parse_args(argv)
     from .paths import app_paths
 
     paths = app_paths(args.data_dir).ensure()

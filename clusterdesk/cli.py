@@ -51,6 +51,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     from .cli_imports import add_import_command
 
     add_import_command(sub)
+    from .cli_records import add_record_commands
+
+    add_record_commands(sub)
 
 
 def _positive_int(text: str) -> int:

@@ -37,6 +37,44 @@ def workspace(tmp_path, backup_root) -> Iterator:
 FIXED_NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
 
 
+@pytest.fixture(scope="session")
+def _demo_templates(tmp_path_factory):
+    """The demo is built once per day/size/seed by the real builder; each test then gets a
+    fresh copy of that file (building it through the services takes about a second)."""
+    from clusterdesk.demo import showcase
+
+    real_build = showcase.build_demo
+    built: dict[tuple, Path] = {}
+
+    def template(today, members: int, seed: int) -> Path:
+        key = (today, members, seed)
+        if key not in built:
+            path = tmp_path_factory.mktemp("demo-template") / "demo.clusterdesk"
+            real_build(path, today=today, members=members, seed=seed).close()
+            built[key] = path
+        return built[key]
+
+    return template
+
+
+@pytest.fixture(autouse=True)
+def _demo_from_template(monkeypatch, _demo_templates):
+    import shutil
+    from datetime import date
+
+    from clusterdesk.demo import showcase
+    from clusterdesk.store.workspace import open_workspace
+
+    def build_demo(path, *, today=None, backup_root=None, members=80, seed=2026):
+        source = _demo_templates(today or date.today(), members, seed)
+        for suffix in ("", "-wal"):
+            if Path(str(source) + suffix).exists():
+                shutil.copyfile(str(source) + suffix, str(path) + suffix)
+        return open_workspace(path, backup_root=backup_root)
+
+    monkeypatch.setattr(showcase, "build_demo", build_demo)
+
+
 @pytest.fixture
 def ctx(workspace):
     from clusterdesk.services.context import ServiceContext

@@ -19,6 +19,8 @@ from ..services.members import MemberInput, add_member, validate_member
 from ..store.models import ConsentRecord, Contact, Interaction
 from ..store.workspace import Workspace, create_workspace
 from . import names
+from .campaigns import add_campaigns_demo
+from .missions import build_missions
 
 CLUSTER_NAME = "AquaNord – Danish Water Technology Cluster (demo)"
 STAFF = ("Mette Kjær (MK)", "Jonas Bech (JB)", "Sara Holm (SH)", "Ahmed Rashid (AR)")
@@ -147,7 +149,9 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
                     follow_up = when + timedelta(days=rng.randint(7, 60))
                     if follow_up > today + timedelta(days=45):
                         follow_up = today + timedelta(days=rng.randint(1, 30))
-                    if follow_up < today - timedelta(days=10) and rng.random() < 0.93:
+                    # A busy secretariat lets a few slip for a week or two, rarely longer.
+                    age = (today - follow_up).days
+                    if age > 45 or (age > 7 and rng.random() < 0.8):
                         done_at = datetime.combine(follow_up, time(10), tzinfo=UTC)
                 contact = rng.choice(contacts)
                 session.add(Interaction(
@@ -159,4 +163,6 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
                     follow_up_done_by=rng.choice(STAFF) if done_at else "",
                 ))
         uow.commit()
+    build_missions(ws, today, seed)
+    add_campaigns_demo(ws, today, STAFF)
     return ws

@@ -42,3 +42,29 @@ def format_money(value: Money | None, locale: str = DEFAULT_LOCALE) -> str:
     from babel.numbers import format_currency
 
     return format_currency(value.amount, value.currency, locale=_locale(locale))
+
+
+def format_amount(value: Money | None, locale: str = DEFAULT_LOCALE) -> str:
+    """The amount alone, grouped and with its minor units ('185.000,00'), for an entry field
+    with the currency beside it."""
+    if value is None:
+        return ""
+    from babel.numbers import format_decimal
+
+    digits = len(str(value.amount).partition(".")[2])
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value.amount, format=pattern, locale=_locale(locale))
+
+
+def format_date_range(start: date, end: date | None, locale: str = DEFAULT_LOCALE) -> str:
+    """'15 Dec 2026', '15–17 Dec 2026', '30 Nov – 2 Dec 2026', '30 Dec 2026 – 2 Jan 2027'."""
+    if end is None or end == start:
+        return format_date(start, locale)
+    from babel.dates import format_date as babel_date
+
+    loc = _locale(locale)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end, locale)}"
+    if start.year == end.year:
+        return f"{babel_date(start, format='d MMM', locale=loc)} – {format_date(end, locale)}"
+    return f"{format_date(start, locale)} – {format_date(end, locale)}"

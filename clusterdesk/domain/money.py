@@ -63,3 +63,28 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.amount:,} {self.currency}"
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """An amount as typed in Denmark or in English: '45.000', '45 000', '1.250,50',
+    '1,250.50', '12,5' (comma = decimal), '12.50'. '' → None; raises ValueError."""
+    raw = text.strip().replace(" ", "").replace("\u00a0", "").replace("kr.", "").replace("kr", "")
+    if not raw:
+        return None
+    if "," in raw and "." in raw:
+        decimal_sep = "," if raw.rfind(",") > raw.rfind(".") else "."
+        thousands = "." if decimal_sep == "," else ","
+        raw = raw.replace(thousands, "").replace(decimal_sep, ".")
+    elif "," in raw:
+        parts = raw.split(",")
+        # '1,250,000' groups thousands; a single comma is the Danish decimal comma.
+        raw = raw.replace(",", "") if len(parts) > 2 else raw.replace(",", ".")
+    elif raw.count(".") > 1 or (raw.count(".") == 1 and len(raw.split(".")[1]) == 3):
+        raw = raw.replace(".", "")  # '45.000' and '1.250.000' group thousands
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(f"“{text}” is not an amount; write e.g. 45.000 or 1.250,50") from None
+    if not value.is_finite():
+        raise ValueError(f"“{text}” is not an amount")
+    return value

@@ -21,3 +21,8 @@ def search_fold(text: str | None) -> str:
 def sort_key(text: str | None) -> str:
     """A case-insensitive key that sorts names the way people expect in a list."""
     return search_fold(text)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 partner', '3 partners', '2 countries' (give `many` when adding 's' is wrong)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -31,18 +32,47 @@ def excel_value(value):
     return str(value)
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook: a title, a header row and the data rows."""
+
+    title: str
+    headers: Sequence[str]
+    rows: Iterable[Sequence]
+
+
 def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[Sequence],
                 *, sheet_name: str = "") -> int:
     """Write one sheet; returns the number of data rows. Writes to a temporary file first so a
     failed export never leaves a broken file under the chosen name."""
+    return write_workbook(path, [Sheet(sheet_name or title, headers, rows)])[0]
+
+
+def write_workbook(path: Path, sheets: Sequence[Sheet]) -> list[int]:
+    """Write several sheets into one workbook (temporary file, then renamed); returns the
+    number of data rows of each sheet."""
     from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    counts = [_write_sheet(workbook, sheet) for sheet in sheets]
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        workbook.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return counts
+
+
+def _write_sheet(workbook, spec: Sheet) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.filters import AutoFilter
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_sheet_title(sheet_name or title))
+    headers = list(spec.headers)
+    sheet = workbook.create_sheet(_sheet_title(spec.title))
     widths = [min(MAX_WIDTH, max(10, len(h) + 2)) for h in headers]
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="2F6F9F")
@@ -50,14 +80,19 @@ def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
     # Column widths must be declared before the first row in write-only mode, so estimate
     # them from the header and the first rows.
     buffered: list[list] = []
-    iterator = iter(rows)
+    iterator = iter(spec.rows)
     for row in iterator:
         buffered.append([excel_value(v) for v in row])
         if len(buffered) >= 200:
             break
     for values in buffered:
         for i, value in enumerate(values):
-            text = value.strftime("%d-%m-%Y") if isinstance(value, (date, datetime)) else str(value or "")
+            if isinstance(value, datetime):  # shown as DD-MM-YYYY HH:MM: measure that, not less
+                text = value.strftime("%d-%m-%Y %H:%M")
+            elif isinstance(value, date):
+                text = value.strftime("%d-%m-%Y")
+            else:
+                text = str(value or "")
             widths[i] = min(MAX_WIDTH, max(widths[i], len(text) + 2))
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
@@ -90,10 +125,6 @@ def write_table(path: Path, title: str, headers: Sequence[str], rows: Iterable[S
         count += 1
     last = get_column_letter(max(1, len(headers)))
     sheet.auto_filter = AutoFilter(ref=f"A1:{last}{count + 1}")
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.partial")
-    workbook.save(tmp)
-    os.replace(tmp, path)
     return count
 
 

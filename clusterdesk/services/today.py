@@ -1,22 +1,37 @@
-"""The Today page: everything with a date that needs doing, from every part of the workspace."""
+"""The Today page: everything with a date that needs doing, from every part of the workspace,
+and the five phases with the evidence the data gives.
+
+Both are registries. A part of ClusterDesk that has dated work (funding deadlines, KPI
+reviews, evaluations due, campaign call-backs) adds one `AgendaSource` to `SOURCES`; a part
+whose data answers one of the handbook's phase questions adds one entry to `EVIDENCE`.
+Functions are named "module:function" and imported when first used, so the parts never have
+to import each other.
+"""
 
 from __future__ import annotations
 
+import importlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..domain.changes import Changes
+from ..domain.enums import InternationalOrientation
+from ..domain.phases import PHASES, Phase
 from ..store.models import Contact, Interaction, Member
 from .context import ServiceContext
 from .errors import NotFound
 
+HORIZON_DAYS = 30
+HEARD_KINDS = ("visit", "phone_call", "meeting")  # and survey answers, once surveys exist
+
 
 @dataclass(frozen=True)
 class AgendaItem:
-    kind: str  # "follow-up", later also "checklist", "deadline", "kpi-review", "evaluation"
+    kind: str  # the source's kind: "follow-up", "checklist", "activity", …
     due: date
     title: str
     detail: str
@@ -24,14 +39,32 @@ class AgendaItem:
     record_id: uuid.UUID
     owner: str = ""
     member_id: uuid.UUID | None = None
+    activity_id: uuid.UUID | None = None
 
     def is_overdue(self, today: date) -> bool:
         return self.due < today
 
 
-def follow_ups(ctx: ServiceContext, *, horizon_days: int = 30) -> list[AgendaItem]:
-    """Open follow-ups from interactions, overdue first, up to `horizon_days` ahead."""
-    until = ctx.today() + timedelta(days=horizon_days)
+@dataclass(frozen=True)
+class AgendaSource:
+    kind: str
+    label: str  # what the Today page calls these items
+    items: str  # "module:function" (ctx, until: date) -> list[AgendaItem]; overdue included
+    complete: str = ""  # "module:function" (ctx, record_id) -> Changes; "" = cannot be ticked off
+
+
+def _resolve(path: str) -> Callable:
+    module, name = path.split(":")
+    if module.startswith("."):
+        module = __package__ + module
+    return getattr(importlib.import_module(module), name)
+
+
+# --- follow-ups of interactions (Phase 1) -------------------------------------------------
+
+
+def follow_ups(ctx: ServiceContext, until: date) -> list[AgendaItem]:
+    """Open follow-ups from interactions, overdue ones included, due by `until`."""
     query = (
         select(Interaction.id, Interaction.follow_up_on, Interaction.next_step, Interaction.staff,
                Interaction.kind, Interaction.member_id, Member.name, Contact.name)
@@ -51,12 +84,6 @@ def follow_ups(ctx: ServiceContext, *, horizon_days: int = 30) -> list[AgendaIte
     ]
 
 
-def agenda(ctx: ServiceContext, *, horizon_days: int = 30) -> list[AgendaItem]:
-    """Every dated item the workspace knows of, soonest first."""
-    items = follow_ups(ctx, horizon_days=horizon_days)
-    return sorted(items, key=lambda item: (item.due, item.title))
-
-
 def complete_follow_up(ctx: ServiceContext, interaction_id: uuid.UUID) -> Changes:
     """Mark a follow-up as done, recording who and when."""
     with ctx.uow() as uow:
@@ -66,3 +93,143 @@ def complete_follow_up(ctx: ServiceContext, interaction_id: uuid.UUID) -> Change
         interaction.follow_up_done_at = ctx.now()
         interaction.follow_up_done_by = ctx.actor
         return uow.commit()
+
+
+SOURCES: tuple[AgendaSource, ...] = (
+    AgendaSource("follow-up", "Follow-ups", ".today:follow_ups", ".today:complete_follow_up"),
+    AgendaSource("checklist", "Checklist items", ".checklists:due_items",
+                 ".checklists:complete_agenda_item"),
+    AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
+)
+
+
+def agenda(ctx: ServiceContext, *, horizon_days: int = HORIZON_DAYS) -> list[AgendaItem]:
+    """Every dated item the workspace knows of, overdue first, up to `horizon_days` ahead."""
+    until = ctx.today() + timedelta(days=horizon_days)
+    items: list[AgendaItem] = []
+    for source in SOURCES:
+        items.extend(_resolve(source.items)(ctx, until))
+    # Stable: within a day, activities first, then each source's own order (checklist order).
+    return sorted(items, key=lambda item: (item.due, item.kind != "activity"))
+
+
+def can_complete(item: AgendaItem) -> bool:
+    return any(s.kind == item.kind and s.complete for s in SOURCES)
+
+
+def complete_item(ctx: ServiceContext, item: AgendaItem) -> Changes:
+    """Tick off an agenda item in the part it comes from (who and when recorded there)."""
+    for source in SOURCES:
+        if source.kind == item.kind and source.complete:
+            return _resolve(source.complete)(ctx, item.record_id)
+    raise NotFound(f"{item.title} cannot be ticked off here; open it instead.")
+
+
+# --- the five phases and what the data says -------------------------------------------------
+
+
+def members_heard(ctx: ServiceContext) -> str | None:
+    """Members with a visit, call or meeting in the last twelve months (Phase 1)."""
+    since = ctx.today() - timedelta(days=365)
+    live = (Member.deleted_at.is_(None), Member.status != "former")
+    with ctx.workspace.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(Member).where(*live)).scalar_one()
+        heard = conn.execute(
+            select(func.count(func.distinct(Interaction.member_id)))
+            .join(Member, Member.id == Interaction.member_id)
+            .where(*live, Interaction.deleted_at.is_(None), Interaction.occurred_on >= since,
+                   Interaction.occurred_on <= ctx.today(), Interaction.kind.in_(HEARD_KINDS))
+        ).scalar_one()
+    if not total:
+        return None
+    return f"{heard} of {total} members had a visit, call or meeting in the last 12 months."
+
+
+def international_need(ctx: ServiceContext) -> str | None:
+    """How many members have a latent or defined international need, or are active (Phase 1)."""
+    query = (select(Member.international_orientation, func.count())
+             .where(Member.deleted_at.is_(None), Member.status != "former")
+             .group_by(Member.international_orientation))
+    with ctx.workspace.engine.connect() as conn:
+        counts = dict(conn.execute(query).all())
+    if not counts:
+        return None
+    latent, defined, active = (counts.get(o.value, 0) for o in (
+        InternationalOrientation.LATENT, InternationalOrientation.DEFINED, InternationalOrientation.ACTIVE))
+    return (f"{latent} members with a latent international need, {defined} with a defined need, "
+            f"{active} already active abroad.")
+
+
+# (phase number, question number) → "module:function" (ctx) -> str | None
+EVIDENCE: dict[tuple[int, int], str] = {
+    (1, 1): ".today:members_heard",
+    (1, 3): ".today:international_need",
+    (2, 3): ".partners:partners_in_place_evidence",
+    (4, 1): ".partners:cooperation_evidence",
+    (4, 2): ".activities:services_evidence",
+    (5, 1): ".partners:network_evidence",
+}
+
+
+@dataclass(frozen=True)
+class PhaseQuestion:
+    text: str
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class PhaseOverview:
+    phase: Phase
+    questions: tuple[PhaseQuestion, ...]
+
+
+def phase_overview(ctx: ServiceContext) -> list[PhaseOverview]:
+    """The handbook's questions for each phase, with what the workspace's data says."""
+    overview = []
+    for phase in PHASES:
+        questions = []
+        for number, text in enumerate(phase.questions, start=1):
+            source = EVIDENCE.get((phase.number, number))
+            questions.append(PhaseQuestion(text, _resolve(source)(ctx) if source else None))
+        overview.append(PhaseOverview(phase, tuple(questions)))
+    return overview
+
+
+# --- the calendar file ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One all-day entry of the .ics export; `uid` stays the same across exports, so a
+    re-import updates the entry instead of adding a second one."""
+
+    uid: str
+    summary: str
+    starts_on: date
+    ends_on: date  # the last day (inclusive)
+    description: str = ""
+    location: str = ""
+    category: str = ""
+
+
+def calendar_entries(ctx: ServiceContext, *, horizon_days: int = 365) -> list[CalendarEntry]:
+    """Activities (from three months back) and every open dated item up to a year ahead."""
+    from ..domain.countries import country_name
+    from ..domain.enums import ActivityKind
+    from .activities import calendar_activities
+
+    entries = []
+    for a in calendar_activities(ctx):
+        where = ", ".join(p for p in (a.city, country_name(a.country)) if p)
+        entries.append(CalendarEntry(
+            f"activity-{a.id}@clusterdesk", a.name, a.starts_on, a.ends_on or a.starts_on,
+            f"{ActivityKind(a.kind).label}" + (f". Responsible: {a.responsible}" if a.responsible else ""),
+            where, "Activity"))
+    for item in agenda(ctx, horizon_days=horizon_days):
+        if item.kind == "activity":
+            continue  # the activity itself is already in the calendar
+        label = next((s.label for s in SOURCES if s.kind == item.kind), item.kind)
+        detail = "; ".join(p for p in (item.detail, f"Owner: {item.owner}" if item.owner else "") if p)
+        entries.append(CalendarEntry(f"{item.kind}-{item.record_id}@clusterdesk", f"Due: {item.title}",
+                                     item.due, item.due, detail, "", label))
+    return entries

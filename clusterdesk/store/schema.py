@@ -4,5 +4,5 @@ Kept as a constant so that opening an up-to-date workspace never has to load Ale
 tests check it against the migration scripts.
 """
 
-REVISIONS: tuple[str, ...] = ("0001_initial", "0005_imports")
+REVISIONS: tuple[str, ...] = ("0001_initial", "0003_campaigns", "0004_missions", "0005_imports")
 HEAD = REVISIONS[-1]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, String
 from sqlalchemy.types import TypeDecorator
 
 
@@ -36,3 +37,21 @@ class UTCDateTime(TypeDecorator):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class DecimalText(TypeDecorator):
+    """An exact decimal stored as text: SQLite has no decimal type and would round-trip
+    a NUMERIC through a float."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError("DecimalText takes a Decimal, never a float")
+        return format(value, "f")
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(value)

@@ -46,7 +46,7 @@ TABS = (
             "Phase 2 — competences, stakeholders and funding"),
     TabSpec("strategy", "Strategy", "strategy", "clusterdesk.ui.phases.page:StrategyTab",
             "Phase 3 — the international strategy, KPIs and action plans"),
-    TabSpec("missions", "Missions", "missions", "clusterdesk.ui.phases.page:MissionsTab",
+    TabSpec("missions", "Missions", "missions", "clusterdesk.ui.missions.page:MissionsTab",
             "Phase 4 — partners, missions, events and their checklists"),
     TabSpec("evaluations", "Evaluations", "evaluations", "clusterdesk.ui.phases.page:EvaluationsTab",
             "Phase 4 — evaluations, outcomes and success stories"),
@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
                                        "Import members and contacts from Excel or CSV")
         self.act_export = self._action("&Export list to Excel…", self.export_list, "Ctrl+E", "export",
                                        "Save the list on screen as an Excel file")
+        self.act_calendar = self._action("Export &calendar (.ics)…", self.export_calendar, "Ctrl+Shift+I",
+                                         "calendar", "Activities and everything due, for Outlook, "
+                                         "Google or Apple Calendar")
         self.act_prefs = self._action("&Preferences…", self.preferences, QKeySequence.StandardKey.Preferences,
                                       "preferences", "Your name and initials, language")
         self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -174,9 +177,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_calendar)
         file_menu.addSeparator()
         file_menu.addAction(self.act_prefs)
         file_menu.addAction(self.act_quit)
+
+        edit = bar.addMenu("&Edit")
+        self.act_find = self._action("&Find anything…", self.find_anything, "Ctrl+K", "search",
+                                     "Find members, contacts and more by a few letters")
+        edit.addAction(self.act_find)
 
         view = bar.addMenu("&View")
         for number, spec in enumerate(TABS, start=1):
@@ -284,6 +293,21 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         self.controller.open_demo()
 
+    def find_anything(self) -> None:
+        if self.controller.ctx is None:
+            return
+        from .search_dialog import SearchDialog
+
+        SearchDialog(self).exec()
+
+    def open_hit(self, hit) -> None:
+        """Show a search hit (or any linked record) in its tab."""
+        page = self.show_tab(hit.tab)
+        if hit.tab == "members" and hit.member_id is not None and hasattr(page, "select_member"):
+            page.select_member(hit.member_id)
+        elif hasattr(page, "open_record"):
+            page.open_record(hit.kind, hit.id)
+
     def backup_now(self) -> None:
         try:
             info = self.controller.backup_now()
@@ -311,6 +335,12 @@ class MainWindow(QMainWindow):
             show_info(self, "Export list", "This tab has no list to export.")
             return
         export_list_dialog(self, self.controller, export)
+
+    def export_calendar(self) -> None:
+        from .today.calendar import export_calendar_dialog
+
+        if self.controller.ctx is not None:
+            export_calendar_dialog(self, self.controller)
 
     def preferences(self) -> None:
         from .preferences_dialog import PreferencesDialog

@@ -91,3 +91,15 @@ def test_console_entry_point_runs_without_traceback(tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "no file" in result.stderr
+
+
+def test_window_start_does_not_build_the_command_parsers():
+    from clusterdesk.__main__ import needs_commands
+
+    assert not needs_commands([])
+    assert not needs_commands(["--demo"])
+    assert not needs_commands(["--db", "my workspace.clusterdesk", "--read-only"])
+    assert not needs_commands(["--data-dir", "check"])  # a folder named like a command
+    assert needs_commands(["check", "x"])
+    assert needs_commands(["--db", "x.clusterdesk", "backup"])
+    assert needs_commands(["--help"])

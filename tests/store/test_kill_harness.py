@@ -52,6 +52,9 @@ def test_random_kills_lose_no_confirmed_save(tmp_path):
     alive: set[str] = set()
     deleted: set[str] = set()
     city: dict[str, set[str]] = {}  # the confirmed city, plus an unconfirmed one in flight
+    # Deletes cut off by a kill may or may not have been saved; later writers never touch
+    # those members again (each child only edits what it created), so they stay in doubt.
+    maybe_deleted: set[str] = set()
     confirmed = 0
     for kill in range(KILLS):
         pending = None
@@ -71,13 +74,12 @@ def test_random_kills_lose_no_confirmed_save(tmp_path):
                 alive.discard(member)
                 deleted.add(member)
             pending = None
-        in_flight_delete = None
         if pending is not None:  # killed between "begin" and "done": may or may not be saved
             word, member, *rest = pending
             if word == "updated":
                 city[member] = city[member] | {rest[0]}
             elif word == "deleted":
-                in_flight_delete = member
+                maybe_deleted.add(member)
         conn = sqlite3.connect(path)
         try:
             assert conn.execute("pragma integrity_check").fetchone()[0] == "ok", f"after kill {kill}"
@@ -87,7 +89,7 @@ def test_random_kills_lose_no_confirmed_save(tmp_path):
             for member in alive:
                 assert member in rows, f"confirmed member {member} lost after kill {kill}"
                 assert rows[member][0] in city[member]
-                assert rows[member][1] is None or member == in_flight_delete
+                assert rows[member][1] is None or member in maybe_deleted
                 n_contacts = conn.execute("select count(*) from contacts where member_id=?", (member,)).fetchone()[0]
                 n_interactions = conn.execute("select count(*) from interactions where member_id=?", (member,)).fetchone()[0]
                 assert (n_contacts, n_interactions) == (2, 3)

@@ -116,7 +116,8 @@ def scratch_history(tmp_path: Path, extra: str = "") -> Path:
 def populated(tmp_path):
     path = tmp_path / "user.clusterdesk"
     shutil.copy(sorted(FIXTURES.glob("schema_*.clusterdesk"))[-1], path)
-    open_workspace(path, backup_root=tmp_path / "backups").close()  # at head
+    # Brought to head with its own backup folder: the tests count the backups they cause.
+    open_workspace(path, backup_root=tmp_path / "setup-backups").close()
     return path
 
 
@@ -150,7 +151,7 @@ def test_failed_migration_leaves_the_file_byte_identical(populated, tmp_path):
                                            '    raise RuntimeError("disk full halfway")')
     before = digest(populated)
     backups = BackupStore(populated, tmp_path / "backups")
-    earlier = {b.path for b in backups.list()}  # bringing the fixture to head took one too
+    earlier = {b.path for b in backups.list()}  # e.g. from upgrading the fixture to head
     with pytest.raises(MigrationError, match="disk full halfway.*left exactly as it was"):
         upgrade_sqlite_file(populated, backups, script_location=scripts)
     assert digest(populated) == before

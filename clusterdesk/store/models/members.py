@@ -122,6 +122,10 @@ class Interaction(Record):
     follow_up_on: Mapped[date | None]
     follow_up_done_at: Mapped[datetime | None]
     follow_up_done_by: Mapped[str] = mapped_column(String(120), default="")
+    # The visit or phone campaign the interaction was logged in, if any.
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
+    )
 
     # Declared so that a unit of work inserts members and contacts before their interactions.
     member: Mapped[Member] = relationship(lazy="raise_on_sql")

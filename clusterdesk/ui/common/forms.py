@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from ...domain.countries import all_countries, country_name, resolve_country
 from ...domain.dates import DateParseError, parse_date
@@ -123,3 +133,126 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def enum_combo(enum, all_label: str | None = None) -> QComboBox:
+    """A choice of a LabelledEnum's members (data = value); with `all_label` first an
+    'any' entry (data None), for filters."""
+    combo = QComboBox()
+    if all_label is not None:
+        combo.addItem(all_label, None)
+    for value, label in enum.choices():
+        combo.addItem(label, value)
+    return combo
+
+
+def select_data(combo: QComboBox, value) -> None:
+    """Show the entry whose data is `value` (the first one when none is)."""
+    combo.setCurrentIndex(max(0, combo.findData(value)))
+
+
+class MoneyField(QWidget):
+    """An amount typed the Danish or the English way, and its currency; empty = no amount."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, currency: str = "DKK") -> None:
+        from ...domain.money import COMMON_CURRENCIES
+
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("e.g. 45.000 or 1.250,50")
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.currency = QComboBox()
+        self.currency.setEditable(True)
+        self.currency.addItems(COMMON_CURRENCIES)
+        self.currency.setCurrentText(currency)
+        self.currency.setMaximumWidth(80)
+        layout.addWidget(self.amount, 1)
+        layout.addWidget(self.currency)
+        self.setFocusProxy(self.amount)
+        self.amount.textChanged.connect(self.changed)
+        self.currency.editTextChanged.connect(self.changed)
+
+    def set_money(self, value) -> None:
+        from ...domain.formatting import format_amount
+
+        self.amount.setText(format_amount(value))
+        if value is not None:
+            self.currency.setCurrentText(value.currency)
+
+    def money(self):
+        """The Money typed, or None; raises ValueError naming what is wrong."""
+        from ...domain.money import Money, parse_amount
+
+        amount = parse_amount(self.amount.text())
+        if amount is None:
+            return None
+        code = self.currency.currentText().strip().upper()
+        if len(code) != 3 or not code.isalpha():
+            raise ValueError(f"“{self.currency.currentText()}” is not a currency code (e.g. DKK, EUR)")
+        return Money(amount, code)
+
+
+def add_row(form: QFormLayout, label: str, first: QWidget, *rest: QWidget | str) -> None:
+    """A form row whose label's Alt-key reaches `first`; further (label text, widget) pairs
+    stand beside it on the same line, each label reaching its widget."""
+    title = QLabel(label)
+    title.setBuddy(first)
+    # The label sits at the top of a tall field (a list, notes).
+    if first.sizeHint().height() > 60 and not rest:
+        title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        title.setSizePolicy(title.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Expanding)
+    if not rest:
+        form.addRow(title, first)
+        return
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(first, 1)
+    pending = None
+    for part in rest:
+        if isinstance(part, str):
+            pending = QLabel(part)
+            row.addWidget(pending)
+        else:
+            if pending is not None:
+                pending.setBuddy(part)
+                pending = None
+            row.addWidget(part, 1 if not isinstance(part, (QLabel, QPushButton)) else 0)
+    # Level with the row of fields beside it (the form puts labels at the top of their row).
+    title.setMinimumHeight(holder.sizeHint().height())
+    title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    form.addRow(title, holder)
+def find_data(combo: QComboBox, value) -> int:
+    """The index of the item whose data equals `value` (Python equality: QComboBox.findData
+    only finds the very same object for values such as UUIDs); -1 when none does."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
+
+
+def show_field_errors(fields: dict[str, QWidget], errors: dict[str, str], label: QLabel,
+                      names: dict[str, str] | None = None) -> QWidget | None:
+    """Mark each refused field (the typing stays), put the keyboard on the first one and
+    say what is wrong in `label`. Returns the first marked field."""
+    names = names or {}
+    first = None
+    for key, message in errors.items():
+        widget = fields.get(key)
+        if widget is not None:
+            mark_invalid(widget, message)
+            first = first or widget
+    if first is not None:
+        first.setFocus()
+    label.setText("Not saved — " + "; ".join(
+        f"{names.get(key, key.replace('_', ' ').capitalize())}: {message}"
+        if key in fields or key in names else message for key, message in errors.items()))
+    label.show()
+    return first
+
+
+def clear_field_errors(fields: dict[str, QWidget], label: QLabel) -> None:
+    for widget in fields.values():
+        mark_invalid(widget, None)
+    label.hide()

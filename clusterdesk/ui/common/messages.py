@@ -23,3 +23,16 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "OK") -> b
     box.setDefaultButton(ok)
     box.exec()
     return box.clickedButton() is ok
+
+
+def ask_to_save(parent: QWidget | None, text: str) -> str:
+    """Save, discard or cancel unsaved changes: returns "save", "discard" or "cancel"."""
+    answer = QMessageBox.question(
+        parent, "Unsaved changes", text,
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -24,8 +26,12 @@ class Column:
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     width: int = 0  # a starting width in pixels; 0 = size to contents
     tooltip: Callable[[Any], str] | None = None
+    # row -> text shown, for a column whose text needs more than its (sortable) value
+    text_of: Callable[[Any], str] | None = None
 
     def text(self, row: Any) -> str:
+        if self.text_of is not None:
+            return self.text_of(row)
         raw = self.value(row)
         if self.display is not None:
             return self.display(raw)
@@ -33,10 +39,16 @@ class Column:
 
 
 def _sortable(value: Any) -> Any:
+    """A value Qt's proxy can compare: it cannot order Python dates (they reach it as opaque
+    objects), so those become ISO text, which sorts the same way."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value.casefold()
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
     return value
 
 

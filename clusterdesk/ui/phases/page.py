@@ -54,11 +54,6 @@ class StrategyTab(PhasePage):
     coming = "strategy versions, KPIs with measurements, action plans and the strategy wheel."
 
 
-class MissionsTab(PhasePage):
-    phase_number = 4
-    coming = "international partners, activities and their checklists, matchmaking."
-
-
 class EvaluationsTab(PhasePage):
     phase_number = 4
     coming = "evaluation questionnaires, outcomes, baseline measurements and success stories."

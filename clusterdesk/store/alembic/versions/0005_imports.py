@@ -1,7 +1,7 @@
 """imports, saved mappings and merge records
 
 Revision ID: 0005_imports
-Revises: 0001_initial
+Revises: 0004_missions
 Create Date: 2026-11-27
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_imports"
-down_revision = "0001_initial"
+down_revision = "0004_missions"
 branch_labels = None
 depends_on = None
 

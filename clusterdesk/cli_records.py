@@ -1,0 +1,182 @@
+"""`clusterdesk list KIND` and `clusterdesk export KIND ID --pdf|--xlsx OUT`.
+
+Both are registries: a part of ClusterDesk adds one `ListKind` (a function giving the
+records' ids and names) or one `ExportKind` (the same, plus a writer per format). Functions
+are "module:function" and imported only when that command runs. ID is a record's id (or
+the first characters of it) or a unique part of its name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .domain.text import search_fold
+from .paths import AppPaths
+
+CLI_ACTOR = "clusterdesk (command line)"
+
+
+@dataclass(frozen=True)
+class ListKind:
+    name: str
+    help: str
+    records: str  # "module:function" (ctx) -> list[NamedRecord]
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    name: str
+    help: str
+    records: str  # which records the ID is looked up in
+    writers: dict[str, str] = field(default_factory=dict)  # format → (ctx, id, path) -> str
+
+
+LIST_KINDS: tuple[ListKind, ...] = (
+    ListKind("activities", "missions, events, workshops and projects",
+             "clusterdesk.services.activities:named_activities"),
+    ListKind("partners", "clusters and organisations abroad",
+             "clusterdesk.services.partners:named_partners"),
+    ListKind("checklists", "activities that have a checklist, with their progress",
+             "clusterdesk.services.checklists:named_checklists"),
+)
+
+EXPORT_KINDS: tuple[ExportKind, ...] = (
+    ExportKind("checklist", "an activity's checklist",
+               "clusterdesk.services.checklists:named_checklists",
+               {"pdf": "clusterdesk.cli_records:checklist_pdf",
+                "xlsx": "clusterdesk.cli_records:checklist_xlsx"}),
+)
+
+FORMATS = ("pdf", "xlsx")
+
+
+class RecordNotFound(Exception):
+    """No record, or more than one, matches what was typed; the message says which."""
+
+
+def _resolve(path: str) -> Callable:
+    module, name = path.split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def find_record(records, text: str, noun: str):
+    """The one record whose id, id prefix, name or part of its name is `text`."""
+    wanted = text.strip()
+    folded = search_fold(wanted)
+    tests = (
+        lambda r: str(r.id) == wanted.lower(),
+        lambda r: len(wanted) >= 4 and str(r.id).replace("-", "").startswith(wanted.lower().replace("-", "")),
+        lambda r: search_fold(r.name) == folded,
+        lambda r: bool(folded) and folded in search_fold(r.name),
+    )
+    for test in tests:
+        found = [r for r in records if test(r)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            names = ", ".join(f"“{r.name}”" for r in found[:5]) + (" …" if len(found) > 5 else "")
+            raise RecordNotFound(f"“{text}” matches {len(found)} {noun}s: {names}. "
+                                 "Give more of the name, or the id.")
+    raise RecordNotFound(f"No {noun} matches “{text}”; `clusterdesk list {noun}s` shows them.")
+
+
+# --- the writers ------------------------------------------------------------------------------
+
+
+def checklist_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.checklist import write_checklist_pdf
+    from .services.checklists import get_checklist
+
+    checklist = get_checklist(ctx, record_id)
+    write_checklist_pdf(path, checklist, ctx.workspace.name, ctx.today())
+    return f"Wrote the checklist of “{checklist.activity_name}” ({checklist.progress}) to {path}."
+
+
+def checklist_xlsx(ctx, record_id, path: Path) -> str:
+    from .exports.checklists import write_checklist_xlsx
+    from .services.checklists import get_checklist
+
+    checklist = get_checklist(ctx, record_id)
+    count = write_checklist_xlsx(path, checklist, ctx.today())
+    return f"Wrote {count} items of “{checklist.activity_name}” to {path}."
+
+
+# --- the commands ----------------------------------------------------------------------------
+
+
+def add_record_commands(sub: argparse._SubParsersAction) -> None:
+    listing = sub.add_parser("list", help="print the ids and names of records of a kind")
+    listing.add_argument("kind", choices=[k.name for k in LIST_KINDS],
+                         help="; ".join(f"{k.name}: {k.help}" for k in LIST_KINDS))
+    listing.set_defaults(handler=cmd_list)
+
+    export = sub.add_parser("export", help="write one record as PDF or Excel")
+    export.add_argument("kind", choices=[k.name for k in EXPORT_KINDS],
+                        help="; ".join(f"{k.name}: {k.help}" for k in EXPORT_KINDS))
+    export.add_argument("id", metavar="ID", help="the id (or its first characters) or a unique name")
+    target = export.add_mutually_exclusive_group(required=True)
+    for fmt in FORMATS:
+        target.add_argument(f"--{fmt}", type=Path, metavar="OUT", help=f"write a .{fmt} file")
+    export.set_defaults(handler=cmd_export)
+
+
+def _open(args, paths: AppPaths):
+    """The workspace named by --db (or the last one opened), read-only when it can be."""
+    from .cli import CommandError, _workspace_file
+    from .services.context import ServiceContext
+    from .store.db import is_server_url
+    from .store.schema import HEAD
+    from .store.workspace import inspect_file, open_workspace
+
+    if args.db and is_server_url(args.db):
+        return ServiceContext(open_workspace(args.db), CLI_ACTOR)
+    path = _workspace_file(args, paths)
+    upgrade = inspect_file(path).revision != HEAD  # an older file is upgraded (with a backup) first
+    try:
+        workspace = open_workspace(path, backup_root=paths.backup_root, read_only=not upgrade)
+    except FileNotFoundError as exc:
+        raise CommandError(f"There is no file at {path}.") from exc
+    return ServiceContext(workspace, CLI_ACTOR)
+
+
+def cmd_list(args, paths: AppPaths, out: Callable[[str], None]) -> int:
+    kind = next(k for k in LIST_KINDS if k.name == args.kind)
+    ctx = _open(args, paths)
+    try:
+        records = _resolve(kind.records)(ctx)
+    finally:
+        ctx.workspace.close()
+    if not records:
+        out(f"No {kind.name} in {ctx.workspace.name}.")
+    for record in records:
+        out(f"{record.id}  {record.name}" + (f"  ({record.detail})" if record.detail else ""))
+    return 0
+
+
+def cmd_export(args, paths: AppPaths, out: Callable[[str], None]) -> int:
+    from .cli import CommandError
+
+    kind = next(k for k in EXPORT_KINDS if k.name == args.kind)
+    fmt = next(f for f in FORMATS if getattr(args, f) is not None)
+    target: Path = getattr(args, fmt)
+    if target.suffix.lower() != f".{fmt}":
+        target = target.with_name(target.name + f".{fmt}")
+    if not target.parent.is_dir():
+        raise CommandError(f"There is no folder {target.parent} to write {target.name} into.")
+    writer = kind.writers.get(fmt)
+    if writer is None:
+        raise CommandError(f"A {kind.name} cannot be exported as {fmt}.")
+    ctx = _open(args, paths)
+    try:
+        try:
+            record = find_record(_resolve(kind.records)(ctx), args.id, kind.name)
+        except RecordNotFound as exc:
+            raise CommandError(str(exc)) from exc
+        out(_resolve(writer)(ctx, record.id, target))
+    finally:
+        ctx.workspace.close()
+    return 0

@@ -1,0 +1,58 @@
+"""The shared table helpers: a proxy sorts dates and amounts the way people read them, and
+rows are found and chosen by their DTO."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from clusterdesk.ui.common.table_model import Column, RowTableModel
+from clusterdesk.ui.common.tables import RowChooser, row_at, select_row_with_id, sorted_table
+
+
+@dataclass(frozen=True)
+class Row:
+    id: uuid.UUID
+    day: date | None
+    amount: Decimal
+
+
+COLUMNS = (Column("day", "Day", lambda r: r.day), Column("amount", "Amount", lambda r: r.amount))
+
+
+def rows():
+    days = (18, 26, 19, None, 25, 2)
+    return [Row(uuid.uuid4(), date(2026, 11, d) if d else None, Decimal(d or 0) / 3) for d in days]
+
+
+def test_proxy_sorts_dates_and_decimals(qtbot, qtmodeltester):
+    model = RowTableModel(COLUMNS, rows())
+    qtmodeltester.check(model)
+    view, proxy = sorted_table(model, COLUMNS, order=Qt.SortOrder.DescendingOrder)
+    qtbot.addWidget(view)
+    shown = [row_at(view, proxy.index(i, 0)).day for i in range(proxy.rowCount())]
+    assert shown == [date(2026, 11, d) for d in (26, 25, 19, 18, 2)] + [None]
+    view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    amounts = [row_at(view, proxy.index(i, 0)).amount for i in range(proxy.rowCount())]
+    assert amounts == sorted(amounts)
+
+
+def test_rows_are_chosen_by_id_and_a_refusal_keeps_the_row(qtbot):
+    data = rows()
+    model = RowTableModel(COLUMNS, data)
+    view, _proxy = sorted_table(model, COLUMNS)
+    qtbot.addWidget(view)
+    loaded, allow = [], [True]
+    chooser = RowChooser(view, loaded.append, lambda: allow[0])
+    assert chooser.go_to(data[2].id) and chooser.current_id() == data[2].id and loaded == []
+    assert not select_row_with_id(view, uuid.uuid4())
+    view.setCurrentIndex(view.model().index(0, 0))
+    assert loaded == [row_at(view).id]
+    allow[0] = False
+    before = chooser.current_id()
+    view.setCurrentIndex(view.model().index(3, 0))
+    assert chooser.current_id() == before and len(loaded) == 1

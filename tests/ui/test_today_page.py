@@ -1,0 +1,130 @@
+"""Today as the secretariat starts the day: items from every part grouped by day, a click or
+Enter opens the record in its tab, the box marks it done, the phases show what the data says,
+and the calendar goes out as an .ics file that parses back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from clusterdesk.services import checklists, today
+from clusterdesk.ui.today.page import ITEM_ROLE, day_group
+from tests.conftest import FIXED_NOW
+
+
+@pytest.fixture
+def page(qtbot, demo_window):
+    return demo_window.show_tab("today")
+
+
+def rows(page):
+    tree = page.tree
+    return [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+
+
+def first_row(page, kind):
+    return next(r for r in rows(page) if r.data(0, ITEM_ROLE) is not None and r.data(0, ITEM_ROLE).kind == kind)
+
+
+def test_items_from_every_source_grouped_by_day(page):
+    kinds = {r.data(0, ITEM_ROLE).kind for r in rows(page) if r.data(0, ITEM_ROLE) is not None}
+    assert kinds == {"follow-up", "checklist", "activity"}
+    headings = [r.text(0) for r in rows(page) if r.data(0, ITEM_ROLE) is None]
+    assert headings[0] == "Overdue" and headings[1].startswith("Today — Friday 27 November")
+    assert len(headings) == len(set(headings))  # one heading per day
+    dues = [r.data(0, ITEM_ROLE).due for r in rows(page) if r.data(0, ITEM_ROLE) is not None]
+    assert dues == sorted(dues)
+    assert "overdue" in page.summary.text()
+
+
+def test_a_click_opens_a_checklist_item_in_the_focused_checklist(qtbot, page, demo_window):
+    row = first_row(page, "checklist")
+    item = row.data(0, ITEM_ROLE)
+    rect = page.tree.visualItemRect(row)
+    x = page.tree.header().sectionPosition(2) + 10
+    qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().__class__(x, rect.center().y()))
+    missions = demo_window.current_page()
+    assert demo_window.tabs.currentIndex() == 4 and missions.current_view() is missions.checklist
+    assert missions.checklist.current_activity_id() == item.activity_id
+    assert missions.checklist.current_item().id == item.record_id
+
+
+def test_enter_opens_an_activity_and_a_follow_up(qtbot, page, demo_window):
+    activity = first_row(page, "activity")
+    page.tree.setCurrentItem(activity)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    missions = demo_window.current_page()
+    assert missions.current_view() is missions.activities
+    assert missions.activities.current_id() == activity.data(0, ITEM_ROLE).record_id
+    page = demo_window.show_tab("today")
+    follow_up = first_row(page, "follow-up")
+    page.tree.setCurrentItem(follow_up)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    members = demo_window.current_page()
+    assert members.organisations.current_member_id() == follow_up.data(0, ITEM_ROLE).member_id
+
+
+def test_the_box_ticks_a_checklist_item_with_who_and_when(qtbot, page):
+    ctx = page.controller.ctx
+    row = first_row(page, "checklist")
+    item = row.data(0, ITEM_ROLE)
+    before = len(page.items)
+    row.setCheckState(0, Qt.CheckState.Checked)  # what a click on the box does
+    qtbot.waitUntil(lambda: len(page.items) == before - 1)
+    ticked = {i.id: i for i in checklists.get_checklist(ctx, item.activity_id).items}[item.record_id]
+    assert ticked.done_by == "Tina Tester (TT)" and ticked.done_at == FIXED_NOW
+    activity_row = first_row(page, "activity")
+    assert not activity_row.flags() & Qt.ItemFlag.ItemIsUserCheckable  # an activity is opened, not ticked
+
+
+def test_the_phases_show_the_evidence_of_the_data(page):
+    texts = [label.text() for label in page.phases.findChildren(type(page.summary))]
+    joined = "\n".join(texts)
+    assert "Have the members been heard?" in joined
+    assert "of 80 members had a visit, call or meeting in the last 12 months" in joined
+    assert "3 established, 4 in a small joint project, 2 at first contact" in joined
+    assert "9 partners abroad in 8 countries" in joined
+
+
+def test_calendar_exported_from_the_window_parses_back(qtbot, page, demo_window, tmp_path):
+    from icalendar import Calendar
+
+    from clusterdesk.ui.today.calendar import export_calendar_to
+
+    target = tmp_path / "work.ics"
+    export_calendar_to(demo_window.controller, target, demo_window)
+    events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    entries = today.calendar_entries(demo_window.controller.ctx)
+    assert len(events) == len(entries) > 50
+    summaries = {str(e["SUMMARY"]) for e in events}
+    assert "Company mission to Hamburg – smart water networks" in summaries
+    assert any(s.startswith("Due: Launch the event website") for s in summaries)
+    assert "calendar entries" in demo_window.statusBar().currentMessage()
+    assert demo_window.act_calendar.shortcut().toString() == "Ctrl+Shift+I"
+
+
+def test_day_groups():
+    from datetime import date
+
+    today_ = date(2026, 11, 27)
+    assert day_group(date(2026, 11, 20), today_) == "Overdue"
+    assert day_group(today_, today_) == "Today — Friday 27 November"
+    assert day_group(date(2026, 11, 28), today_) == "Tomorrow — Saturday 28 November"
+    assert day_group(date(2026, 12, 1), today_) == "Tuesday 1 December"
+    assert day_group(date(2027, 1, 5), today_) == "Tuesday 5 January 2027"
+
+
+def test_a_tick_on_today_shows_in_the_checklist(qtbot, page, demo_window):
+    missions = demo_window.show_tab("missions")
+    missions.show_section("Checklist")
+    done_before = missions.checklist.checklist.progress.done
+    page = demo_window.show_tab("today")  # the checklist is hidden now
+    row = first_row(page, "checklist")
+    item = row.data(0, ITEM_ROLE)
+    assert item.activity_id == missions.checklist.current_activity_id()  # the mission's
+    page.tree.setCurrentItem(row)
+    qtbot.keyClick(page.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    demo_window.show_tab("missions")
+    assert missions.checklist.checklist.progress.done == done_before + 1
+    assert missions.checklist.show_activity(item.activity_id, item.record_id)
+    assert missions.checklist.current_item().done
