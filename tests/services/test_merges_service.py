@@ -210,3 +210,37 @@ def test_contact_duplicates_and_their_merge(ctx, twins):
     undo_merge(ctx, outcome.merge_id)
     assert rows_of(ctx, "select count(*) from interactions where contact_id = ?", hexid(twin)) == [(1,)]
     assert rows_of(ctx, "select role from contacts where id = ?", hexid(jens_id)) == [("",)]
+
+
+def test_merge_keeps_answers_participations_and_campaign_calls(demo_ctx):
+    """On the demo, with the tables of the campaigns and missions: every answer set and
+    participation moves; a campaign both members were called in keeps one call row."""
+    tables = ("contacts", "interactions", "participants", "answer_sets", "campaign_targets")
+
+    def counts(member_id: str) -> dict[str, int]:
+        return {t: rows_of(demo_ctx, f"select count(*) from {t} where member_id = ?", member_id)[0][0]
+                for t in tables}
+
+    by_campaign: dict[str, list[str]] = {}
+    for campaign, member in rows_of(demo_ctx, "select campaign_id, member_id from campaign_targets"):
+        by_campaign.setdefault(campaign, []).append(member)
+    # The merged-away member: one of a shared campaign with answers and participations.
+    def richness(member_id: str) -> int:
+        found = counts(member_id)
+        return min(found["answer_sets"], found["participants"])
+
+    rich = {m: richness(m) for members in by_campaign.values() for m in members}
+    keep, other = max(((a, b) for members in by_campaign.values() for a in members for b in members
+                       if a != b), key=lambda pair: rich[pair[1]])
+    before_keep, before_other = counts(keep), counts(other)
+    assert before_other["answer_sets"] and before_other["participants"]
+    outcome, changes = merge_records(demo_ctx, MEMBERS, uuid.UUID(keep), uuid.UUID(other))
+    assert {"answer_sets", "participants", "campaign_targets"} <= changes.kinds
+    after = counts(keep)
+    for table in tables:
+        shared = 1 if table == "campaign_targets" else 0  # the campaign both were called in
+        assert after[table] == before_keep[table] + before_other[table] - shared, table
+    assert counts(other) == dict.fromkeys(tables, 0)
+    undo_merge(demo_ctx, outcome.merge_id)
+    assert (counts(keep), counts(other)) == (before_keep, before_other)
+    assert rows_of(demo_ctx, "pragma foreign_key_check") == []

@@ -28,8 +28,9 @@ from ...services import imports as import_service
 from ...services.errors import ServiceError
 from ..common.messages import show_error
 from ..common.table_model import Column, RowTableModel
+from ..common.tables import sorted_table, table_view
 from ..common.theme import DUE_SOON, OVERDUE
-from .jobs import JobBar, selected_rows, table_view, was_cancelled
+from .jobs import JobBar, selected_rows, was_cancelled
 
 PROBLEM_COLUMNS = (
     Column("row", "Row", lambda p: p.row, lambda r: "file" if r is None else str(r), width=60),
@@ -75,7 +76,8 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.tabs, 1)
 
         self.problems_model = RowTableModel(PROBLEM_COLUMNS, [], self)
-        self.problems_view = table_view(self.problems_model)
+        self.problems_view, _ = sorted_table(self.problems_model, PROBLEM_COLUMNS, parent=self,
+                                             stretch=len(PROBLEM_COLUMNS) - 1)
         problems = QWidget()
         problems_layout = QVBoxLayout(problems)
         problems_layout.addWidget(self.problems_view, 1)
@@ -93,14 +95,17 @@ class CheckPage(QWizardPage):
 
         self.duplicates_model = RowTableModel(self._duplicate_columns(), [], self)
         self.duplicates_model.decorate = self._decorate_duplicate
-        self.duplicates_view = table_view(self.duplicates_model, multi=True)
+        columns = self.duplicates_model.columns
+        self.duplicates_view, _ = sorted_table(self.duplicates_model, columns, parent=self, multi=True,
+                                               stretch=len(columns) - 1)
         self.duplicates_view.selectionModel().selectionChanged.connect(lambda *_: self._show_difference())
         duplicates = QWidget()
         dup_layout = QVBoxLayout(duplicates)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.duplicates_view)
         self.difference_model = RowTableModel(DIFFERENCE_COLUMNS, [], self)
-        self.difference_view = table_view(self.difference_model, sortable=False)
+        self.difference_view = table_view(self.difference_model, DIFFERENCE_COLUMNS,
+                                          stretch=len(DIFFERENCE_COLUMNS) - 1)
         splitter.addWidget(self.difference_view)
         splitter.setSizes([260, 140])
         dup_layout.addWidget(splitter, 1)
@@ -120,7 +125,8 @@ class CheckPage(QWizardPage):
         self.tabs.addTab(duplicates, "Duplicates")
 
         self.remarks_model = RowTableModel(PROBLEM_COLUMNS, [], self)
-        self.remarks_view = table_view(self.remarks_model)
+        self.remarks_view, _ = sorted_table(self.remarks_model, PROBLEM_COLUMNS, parent=self,
+                                            stretch=len(PROBLEM_COLUMNS) - 1)
         self.tabs.addTab(self.remarks_view, "Remarks")
         self.dry = None
         self._checked_for = None

@@ -25,8 +25,9 @@ from ...imports.rows import text_of
 from ...imports.sources import CSV_SUFFIXES, EXCEL_SUFFIXES, SourceError, SourceTable, read_source
 from ..common.forms import error_label
 from ..common.table_model import Column, RowTableModel
+from ..common.tables import table_view
 from ..common.theme import ACCENT
-from .jobs import JobBar, table_view, was_cancelled
+from .jobs import JobBar, was_cancelled
 
 PREVIEW_ROWS = 40
 FILE_FILTER = ("Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.tsv);;Excel workbooks (*.xlsx *.xlsm);;"
@@ -92,7 +93,7 @@ class FilePage(QWizardPage):
         layout.addWidget(self.job)
         self.model = RowTableModel([], [], self)
         self.model.decorate = self._decorate
-        self.view = table_view(self.model, sortable=False)
+        self.view = table_view(self.model)
         layout.addWidget(self.view, 1)
         self._set_source(None)
 

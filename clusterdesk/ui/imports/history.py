@@ -12,7 +12,8 @@ from ...services.errors import ServiceError
 from ..common.messages import confirm, show_error
 from ..common.tab import ListExport, TabPage
 from ..common.table_model import Column, RowTableModel
-from .jobs import JobBar, selected_rows, table_view
+from ..common.tables import sorted_table
+from .jobs import JobBar, selected_rows
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -62,7 +63,8 @@ class ImportHistoryView(TabPage):
         layout.addLayout(top)
         self.model = RowTableModel(COLUMNS, [], self)
         self.model.decorate = self._decorate
-        self.view = table_view(self.model)
+        self.view, _proxy = sorted_table(self.model, COLUMNS, order=Qt.SortOrder.DescendingOrder, parent=self,
+                                         stretch=len(COLUMNS) - 1)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.view, 1)
         bottom = QHBoxLayout()

@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...imports.progress import CancelToken, ImportCancelled
-from ..common.table_model import SORT_ROLE
 
 
 class ProgressRelay(QObject):
@@ -114,35 +111,6 @@ class JobBar(QWidget):
 
 def was_cancelled(exc: BaseException) -> bool:
     return isinstance(exc, ImportCancelled)
-
-
-def table_view(model, *, multi: bool = False, sortable: bool = True) -> QTableView:
-    """A read-only list of rows: whole-row selection, sortable through a proxy, no grid noise."""
-    view = QTableView()
-    if sortable:
-        proxy = QSortFilterProxyModel(view)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
-        view.setModel(proxy)
-        view.setSortingEnabled(True)
-        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    else:
-        view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for i, column in enumerate(model.columns):
-        if column.width:
-            view.setColumnWidth(i, column.width)
-    return view
 
 
 def selected_rows(view: QTableView) -> list:

@@ -22,7 +22,8 @@ from ...services import merges as merge_service
 from ..common.messages import confirm
 from ..common.tab import ListExport, TabPage
 from ..common.table_model import Column, RowTableModel
-from ..imports.jobs import JobBar, selected_rows, table_view, was_cancelled
+from ..common.tables import sorted_table
+from ..imports.jobs import JobBar, selected_rows, was_cancelled
 
 PAIR_COLUMNS = (
     Column("score", "Likeness", lambda p: p.score, lambda s: f"{s:.0f} %",
@@ -81,7 +82,8 @@ class DuplicatesView(TabPage):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.pairs_model = RowTableModel(PAIR_COLUMNS, [], self)
-        self.pairs_view = table_view(self.pairs_model)
+        self.pairs_view, _ = sorted_table(self.pairs_model, PAIR_COLUMNS, order=Qt.SortOrder.DescendingOrder, parent=self,
+                                          stretch=len(PAIR_COLUMNS) - 1)
         self.pairs_view.doubleClicked.connect(lambda _i: self.merge_selected())
         self.pairs_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.pairs_view, lambda: self.merge_selected())
@@ -109,7 +111,8 @@ class DuplicatesView(TabPage):
         bottom_layout.addWidget(recent)
         self.merges_model = RowTableModel(MERGE_COLUMNS, [], self)
         self.merges_model.decorate = self._decorate_merge
-        self.merges_view = table_view(self.merges_model)
+        self.merges_view, _ = sorted_table(self.merges_model, MERGE_COLUMNS, order=Qt.SortOrder.DescendingOrder, parent=self,
+                                           stretch=len(MERGE_COLUMNS) - 1)
         self.merges_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         bottom_layout.addWidget(self.merges_view, 1)
         undo_row = QHBoxLayout()
