@@ -64,7 +64,7 @@ def test_find_merge_and_undo(qtbot, demo_window, view, monkeypatch):
     dialog.choose("name", OTHER)
     assert dialog.results["name"].text() == "Vestkyst Pumper"
     dialog.choose("name", 0)
-    qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)  # swap …
+    qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # swap …
     assert dialog.preview.keep.id != demo_id
     dialog.swap()  # … and back
     dialog.merge()
