@@ -136,7 +136,8 @@ def _tags(session, kind: str, names: tuple[str, ...]) -> list[Tag]:
     return result
 
 
-def _apply(session, member: Member, data: MemberInput, today: date) -> None:
+def apply_member_input(session, member: Member, data: MemberInput, today: date) -> None:
+    """Write a validated MemberInput onto a member inside the caller's transaction."""
     with session.no_autoflush:
         _apply_fields(session, member, data, today)
 
@@ -158,7 +159,8 @@ def _apply_fields(session, member: Member, data: MemberInput, today: date) -> No
             member.markets.append(MemberMarket(country=code, source="profile", noted_on=today))
 
 
-def _detail(member: Member) -> MemberDetail:
+def member_detail(member: Member) -> MemberDetail:
+    """The editor's view of a loaded member."""
     data = MemberInput(
         **{key: getattr(member, key) for key in _FIELDS},
         sectors=tuple(t.name for t in member.tags if t.kind == "sector"),
@@ -176,7 +178,7 @@ def _detail(member: Member) -> MemberDetail:
 def get_member(ctx: ServiceContext, member_id: uuid.UUID) -> MemberDetail:
     with ctx.uow() as uow:
         member = load(uow.session, Member, member_id, "That member")
-        return _detail(member)
+        return member_detail(member)
 
 
 def create_member(ctx: ServiceContext, data: MemberInput) -> tuple[MemberDetail, Changes]:
@@ -185,13 +187,13 @@ def create_member(ctx: ServiceContext, data: MemberInput) -> tuple[MemberDetail,
     with ctx.uow() as uow:
         member = add_member(uow.session, data, ctx.today())
         changes = uow.commit()
-        return _detail(member), changes
+        return member_detail(member), changes
 
 
 def add_member(session, data: MemberInput, today: date) -> Member:
     """Add a validated member inside the caller's transaction (imports, demo, create)."""
     member = Member(id=uuid.uuid4(), name=data.name)
-    _apply(session, member, data, today)
+    apply_member_input(session, member, data, today)
     session.add(member)
     return member
 
@@ -203,13 +205,13 @@ def update_member(ctx: ServiceContext, member_id: uuid.UUID,
     with ctx.uow() as uow:
         member = load(uow.session, Member, member_id, "That member")
         if member.version != data.version:
-            theirs = _detail(member).data
+            theirs = member_detail(member).data
             diffs = {k: (getattr(theirs, k), getattr(data, k)) for k in _FIELDS
                      if getattr(theirs, k) != getattr(data, k)}
             raise ConflictError(f"Member “{member.name}”", diffs, member.updated_by)
-        _apply(uow.session, member, data, ctx.today())
+        apply_member_input(uow.session, member, data, ctx.today())
         changes = uow.commit()
-        return _detail(member), changes
+        return member_detail(member), changes
 
 
 def delete_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:

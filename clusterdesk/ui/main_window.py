@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
                                        "Write a verified backup of this workspace")
         self.act_restore = self._action("Restore from &backup…", self.restore_dialog, None, "restore",
                                         "Go back to an earlier backup of this workspace")
+        self.act_import = self._action("&Import members…", self.import_members, "Ctrl+I", "fa6s.file-import",
+                                       "Import members and contacts from Excel or CSV")
         self.act_export = self._action("&Export list to Excel…", self.export_list, "Ctrl+E", "export",
                                        "Save the list on screen as an Excel file")
         self.act_calendar = self._action("Export &calendar (.ics)…", self.export_calendar, "Ctrl+Shift+I",
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_backup)
         file_menu.addAction(self.act_restore)
         file_menu.addSeparator()
+        file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_calendar)
         file_menu.addSeparator()
@@ -257,6 +260,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         has_file = ws is not None and not ws.is_server and not ws.read_only
         self.act_backup.setEnabled(has_file)
+        self.act_import.setEnabled(ws is not None and not ws.read_only)
         self.act_restore.setEnabled(has_file)
         self._update_status()
         self._tab_shown(self.tabs.currentIndex())
@@ -316,6 +320,11 @@ class MainWindow(QMainWindow):
         from .restore_dialog import RestoreDialog
 
         RestoreDialog(self.controller, self).exec()
+
+    def import_members(self) -> None:
+        from .imports.wizard import open_import_wizard
+
+        return open_import_wizard(self, self.controller)
 
     def export_list(self) -> None:
         from .common.export import export_list_dialog

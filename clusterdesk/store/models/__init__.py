@@ -2,6 +2,7 @@
 
 from .campaigns import Campaign, CampaignTarget
 from .core import AuditEntry, WorkspaceInfo
+from .imports import ImportBatch, ImportItem, ImportMapping, MergeRecord
 from .lists import SavedFilter
 from .markets import MarketAnalysis, TargetMarket
 from .members import ConsentRecord, Contact, Interaction, Member, MemberMarket, Tag, member_tags
@@ -31,10 +32,14 @@ __all__ = [
     "ConsentRecord",
     "Contact",
     "ErasureEntry",
+    "ImportBatch",
+    "ImportItem",
+    "ImportMapping",
     "Interaction",
     "MarketAnalysis",
     "Member",
     "MemberMarket",
+    "MergeRecord",
     "Participant",
     "Partner",
     "PartnerContact",
