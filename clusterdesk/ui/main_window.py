@@ -258,8 +258,16 @@ class MainWindow(QMainWindow):
         ws = self.controller.workspace
         title = APP_NAME if ws is None else f"{ws.name} — {APP_NAME}"
         self.setWindowTitle(title)
-        has_file = ws is not None and not ws.is_server and not ws.read_only
+        # The demo is a throw-away copy without backups; a server is backed up by its admin.
+        has_file = (ws is not None and not ws.is_server and not ws.read_only
+                    and ws.backups is not None)
         self.act_backup.setEnabled(has_file)
+        self.act_backup.setToolTip("Write a verified backup of this workspace (Ctrl+Shift+B)"
+                                   if has_file or ws is None else
+                                   "Not for this workspace: " + (
+                                       "the demo is a fresh copy each time" if self.controller.is_demo
+                                       else "a shared server is backed up by its administrator"
+                                       if ws.is_server else "it is open read-only"))
         self.act_import.setEnabled(ws is not None and not ws.read_only)
         self.act_restore.setEnabled(has_file)
         self._update_status()
