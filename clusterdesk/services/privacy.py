@@ -14,7 +14,17 @@ from datetime import date, datetime
 from sqlalchemy import String, cast, or_, select
 
 from ..domain.changes import Changes
-from ..store.models import AuditEntry, Contact, ErasureEntry, Interaction, Member
+from ..store.models import (
+    AuditEntry,
+    Budget,
+    Contact,
+    ErasureEntry,
+    FundingCall,
+    Interaction,
+    Member,
+    Stakeholder,
+    SwotAnalysis,
+)
 from .context import ServiceContext
 from .errors import ServiceError
 from .records import load
@@ -33,6 +43,11 @@ ERASURE_REASONS = {
 TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str]] = [
     (Interaction, ("attendees", "summary", "needs", "next_step"), "member_id"),
     (Member, ("notes",), "id"),
+    # Finance rows belong to no member: "id" never equals a member's, so only a mention counts.
+    (Stakeholder, ("offers", "targets", "notes"), "id"),
+    (FundingCall, ("fit_note", "notes"), "id"),
+    (Budget, ("notes",), "id"),
+    (SwotAnalysis, ("notes",), "id"),
 ]
 
 

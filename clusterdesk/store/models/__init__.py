@@ -2,6 +2,21 @@
 
 from .campaigns import Campaign, CampaignTarget
 from .core import AuditEntry, WorkspaceInfo
+from .finance import (
+    Budget,
+    BudgetCost,
+    BudgetFunding,
+    CallDeadline,
+    CallDocument,
+    FundingCall,
+    FundingSource,
+    StaffLanguage,
+    StaffMember,
+    Stakeholder,
+    StakeholderContact,
+    SwotAnalysis,
+    SwotItem,
+)
 from .lists import SavedFilter
 from .markets import MarketAnalysis, TargetMarket
 from .members import ConsentRecord, Contact, Interaction, Member, MemberMarket, Tag, member_tags
@@ -23,6 +38,11 @@ __all__ = [
     "Answer",
     "AnswerSet",
     "AuditEntry",
+    "Budget",
+    "BudgetCost",
+    "BudgetFunding",
+    "CallDeadline",
+    "CallDocument",
     "Campaign",
     "CampaignTarget",
     "ChecklistItem",
@@ -31,6 +51,8 @@ __all__ = [
     "ConsentRecord",
     "Contact",
     "ErasureEntry",
+    "FundingCall",
+    "FundingSource",
     "Interaction",
     "MarketAnalysis",
     "Member",
@@ -41,6 +63,12 @@ __all__ = [
     "Question",
     "Questionnaire",
     "SavedFilter",
+    "StaffLanguage",
+    "StaffMember",
+    "Stakeholder",
+    "StakeholderContact",
+    "SwotAnalysis",
+    "SwotItem",
     "Tag",
     "TargetMarket",
     "WorkspaceInfo",
