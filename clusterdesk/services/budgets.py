@@ -19,7 +19,7 @@ from ..store.models import Activity, Budget, BudgetCost, BudgetFunding, FundingS
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences, like_terms
 from .errors import ConflictError, ServiceError, ValidationError
-from .records import load, set_deleted
+from .records import load, set_deleted, touch
 
 MISSING = "That budget"
 MAX_PARTICIPANTS = 10_000
@@ -110,11 +110,16 @@ def _maybe_money(minor: int | None, currency: str) -> Money | None:
     return Money.from_minor(minor, currency) if minor is not None else None
 
 
+def _live(rows: list) -> list:
+    """The lines not in the bin, in their order (also right after a save that moved them)."""
+    return sorted((r for r in rows if r.deleted_at is None), key=lambda r: r.position)
+
+
 def _input(budget: Budget) -> BudgetInput:
     costs = tuple(CostInput(_money(c.amount_minor, c.amount_currency), c.category, c.description,
-                            c.per_participant, c.id) for c in budget.costs if c.deleted_at is None)
+                            c.per_participant, c.id) for c in _live(budget.costs))
     funding = tuple(FundingInput(_money(f.amount_minor, f.amount_currency), f.source_id, f.description,
-                                 f.secured, f.id) for f in budget.funding if f.deleted_at is None)
+                                 f.secured, f.id) for f in _live(budget.funding))
     return BudgetInput(**{key: getattr(budget, key) for key in _FIELDS}, costs=costs, funding=funding,
                        version=budget.version)
 
@@ -220,8 +225,9 @@ def validate_budget(data: BudgetInput) -> BudgetInput:
         errors["costs"] = "; ".join(problems)
     if per_head and not data.participants and "participants" not in errors:
         rows = ", ".join(per_head)
-        errors["participants"] = (f"Cost row{'s' if len(per_head) > 1 else ''} {rows} "
-                                  "count per participant: give the expected number of participants.")
+        many = len(per_head) > 1
+        errors["participants"] = (f"Cost row{'s' if many else ''} {rows} count{'' if many else 's'} "
+                                  "per participant: give the expected number of participants.")
     funding, problems = [], []
     for number, line in enumerate(data.funding, start=1):
         description = clean_text(line.description)
@@ -281,7 +287,7 @@ def _apply(session, budget: Budget, data: BudgetInput, now) -> None:
         setattr(budget, key, getattr(data, key))
     budget.activity = activity
     budget.sort_name = sort_key(data.name)
-    budget.updated_at = now  # a change to the lines alone still moves the version on
+    touch(budget, now)  # a change to the lines alone still moves the version on
     budget.search_text = search_fold(" ".join(p for p in (data.name, activity.name if activity else "",
                                                           data.currency) if p))
     _sync(budget.costs, data.costs, lambda: BudgetCost(id=uuid.uuid4()), _fill_cost, now)

@@ -34,7 +34,7 @@ from ..store.models import CallDeadline, CallDocument, FundingCall, FundingSourc
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences, like_terms
 from .errors import ConflictError, ValidationError
-from .records import load, set_deleted
+from .records import load, set_deleted, touch
 
 MISSING = "That funding call"
 OPEN = "open"  # the status filter for calls still in play (watching, preparing, submitted)
@@ -177,12 +177,12 @@ def _money(minor: int | None, currency: str) -> Money | None:
 
 def _deadlines(call: FundingCall) -> tuple[Deadline, ...]:
     return tuple(Deadline(d.id, d.stage, d.due_on, d.done_at, d.done_by)
-                 for d in call.deadlines if d.deleted_at is None)
+                 for d in sorted(call.deadlines, key=lambda d: d.due_on) if d.deleted_at is None)
 
 
 def _documents(call: FundingCall) -> tuple[Document, ...]:
     return tuple(Document(d.id, d.text, d.done_at, d.done_by)
-                 for d in call.documents if d.deleted_at is None)
+                 for d in sorted(call.documents, key=lambda d: d.position) if d.deleted_at is None)
 
 
 def _input(call: FundingCall) -> CallInput:
@@ -387,7 +387,7 @@ def _apply(session, call: FundingCall, data: CallInput, ctx: ServiceContext) -> 
     call.sort_title = sort_key(data.title)
     call.search_text = call_search_text(data, source.name if source else "")
     now = ctx.now()
-    call.updated_at = now  # a change to the stages or documents alone still moves the version on
+    touch(call, now)  # a change to the stages or documents alone still moves the version on
     _apply_deadlines(call, data, ctx, now)
     documents = data.documents
     if documents is None:

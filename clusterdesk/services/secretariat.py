@@ -18,7 +18,7 @@ from ..store.models import StaffLanguage, StaffMember, TargetMarket
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences
 from .errors import ConflictError, ValidationError
-from .records import load, set_deleted
+from .records import load, set_deleted, touch
 
 MISSING = "That person"
 MAX_YEARS = 60
@@ -76,7 +76,7 @@ _FIELDS = ("name", "initials", "role", "international_share", "experience_years"
 
 
 def _languages(member: StaffMember) -> list[StaffLanguage]:
-    return [lang for lang in member.languages if lang.deleted_at is None]
+    return sorted((lang for lang in member.languages if lang.deleted_at is None), key=lambda lang: lang.position)
 
 
 def _input(member: StaffMember) -> StaffInput:
@@ -150,7 +150,7 @@ def _apply(member: StaffMember, data: StaffInput, now) -> None:
     for key in _FIELDS:
         setattr(member, key, getattr(data, key))
     member.sort_name = sort_key(data.name)
-    member.updated_at = now  # a change to the languages alone still moves the version on
+    touch(member, now)  # a change to the languages alone still moves the version on
     existing = {lang.id: lang for lang in _languages(member)}
     kept = set()
     for position, row in enumerate(data.languages):

@@ -19,7 +19,7 @@ from ..store.models import Stakeholder, StakeholderContact
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences, like_terms
 from .errors import ConflictError, ValidationError
-from .records import load, set_deleted
+from .records import load, set_deleted, touch
 
 MISSING = "That stakeholder"
 
@@ -92,7 +92,7 @@ _FIELDS = ("name", "kind", "country", "website", "influence", "interest", "relat
 
 def _input(stakeholder: Stakeholder) -> StakeholderInput:
     contacts = tuple(StakeholderContactInput(c.name, c.role, c.email, c.phone, c.id)
-                     for c in stakeholder.contacts if c.deleted_at is None)
+                     for c in sorted(stakeholder.contacts, key=lambda c: c.position) if c.deleted_at is None)
     return StakeholderInput(**{key: getattr(stakeholder, key) for key in _FIELDS}, contacts=contacts,
                             version=stakeholder.version)
 
@@ -181,7 +181,7 @@ def _apply(stakeholder: Stakeholder, data: StakeholderInput, now) -> None:
     for key in _FIELDS:
         setattr(stakeholder, key, getattr(data, key))
     stakeholder.sort_name = sort_key(data.name)
-    stakeholder.updated_at = now  # a change to the people alone still moves the version on
+    touch(stakeholder, now)  # a change to the people alone still moves the version on
     parts = [data.name, StakeholderKind(data.kind).label, country_name(data.country), data.offers,
              *(c.name for c in data.contacts)]
     stakeholder.search_text = search_fold(" ".join(p for p in parts if p))

@@ -16,7 +16,7 @@ from ..store.models import SwotAnalysis, SwotItem
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences
 from .errors import ConflictError, ValidationError
-from .records import load, set_deleted
+from .records import load, set_deleted, touch
 
 MISSING = "That SWOT analysis"
 QUADRANTS = tuple(q.value for q in SwotQuadrant)
@@ -68,7 +68,7 @@ _FIELDS = ("title", "made_on", "made_by", "notes")
 
 def _input(analysis: SwotAnalysis) -> SwotInput:
     points: dict[str, list[SwotPoint]] = {q: [] for q in QUADRANTS}
-    for item in analysis.items:
+    for item in sorted(analysis.items, key=lambda i: i.position):
         if item.deleted_at is None and item.quadrant in points:
             points[item.quadrant].append(SwotPoint(item.text, item.id))
     return SwotInput(analysis.title, analysis.made_on, analysis.made_by, analysis.notes,
@@ -121,8 +121,7 @@ def _apply(analysis: SwotAnalysis, data: SwotInput, now) -> None:
     for key in _FIELDS:
         setattr(analysis, key, getattr(data, key))
     analysis.sort_title = sort_key(data.title)
-    # The points are the analysis: a change to them alone still moves its version on.
-    analysis.updated_at = now
+    touch(analysis, now)  # the points are the analysis: a change to them moves its version on
     existing = {i.id: i for i in analysis.items if i.deleted_at is None}
     kept = set()
     for quadrant in QUADRANTS:

@@ -5,6 +5,7 @@ participant under every co-funding model."""
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -31,10 +32,20 @@ RED = colors.HexColor("#c0392b")
 GREEN = colors.HexColor("#5b7f5b")
 
 
-def _right(text: str, bold: bool = False) -> Paragraph:
-    st = styles()
-    style = ParagraphStyle("right", parent=st.cell, alignment=2, fontName=FONT_BOLD if bold else st.cell.fontName)
-    return Paragraph(text, style)
+def _cell(text: str, *, bold: bool = False, right: bool = False, colour=None) -> Paragraph:
+    """A table cell: the table's TEXTCOLOR and FONTNAME do not reach into paragraphs."""
+    base = styles().cell
+    style = ParagraphStyle("budget_cell", parent=base, alignment=2 if right else 0,
+                           fontName=FONT_BOLD if bold else base.fontName, textColor=colour or base.textColor)
+    return Paragraph(escape(text), style)
+
+
+def _right(text: str, bold: bool = False, colour=None) -> Paragraph:
+    return _cell(text, bold=bold, right=True, colour=colour)
+
+
+def _gap_colour(gap):
+    return RED if gap.amount > 0 else GREEN
 
 
 def _key_figures(detail) -> list:
@@ -46,13 +57,12 @@ def _key_figures(detail) -> list:
             ["Funding", _right(f"{format_money(figures.funding)}"
                                + (f" ({figures.funded_percent} %)" if figures.funded_percent is not None else ""))],
             ["of it secured", _right(format_money(figures.secured))],
-            ["Unfunded gap", _right(gap_text, True)]]
+            [_cell("Unfunded gap", bold=True, colour=_gap_colour(gap)), _right(gap_text, True, _gap_colour(gap))]]
     price = figures.price(detail.data.co_funding_model)
     if detail.data.co_funding_model != CoFundingModel.NONE.value:
         rows.append([f"Price per participant ({CoFundingModel(detail.data.co_funding_model).label.lower()})",
                      _right(format_money(price) if price is not None else "— (no participants given)", True)])
-    table = data_table(("Key figures", ""), rows, (110 * mm, 68 * mm), zebra=False,
-                       extra_styles=[("TEXTCOLOR", (0, 4), (-1, 4), RED if gap.amount > 0 else GREEN)])
+    table = data_table(("Key figures", ""), rows, (110 * mm, 68 * mm), zebra=False)
     return [table, spacer(4)]
 
 
@@ -72,12 +82,11 @@ def _cost_story(detail) -> list:
             each = (f"{format_money(line.amount)} × {participants or 0}" if line.per_participant else "")
             rows.append([CostCategory(line.category).label, line.description, _right(each),
                          _right(format_money(line.total(participants)))])
-        rows.append([f"{tier.label}", "", "", _right(format_money(figures.by_tier[tier]), True)])
+        rows.append([_cell(tier.label, bold=True), "", "", _right(format_money(figures.by_tier[tier]), True)])
         subtotal_rows.append(len(rows))
-    rows.append(["Total costs", "", "", _right(format_money(figures.costs), True)])
+    rows.append([_cell("Total costs", bold=True), "", "", _right(format_money(figures.costs), True)])
     subtotal_rows.append(len(rows))
     extra = [("BACKGROUND", (0, r), (-1, r), LIGHT) for r in subtotal_rows]
-    extra += [("FONTNAME", (0, r), (-1, r), FONT_BOLD) for r in subtotal_rows]
     story.append(data_table(("Category", "Description", "Each × participants", "Amount"), rows,
                             (48 * mm, 68 * mm, 32 * mm, 30 * mm), zebra=False, extra_styles=extra))
     return story
@@ -94,16 +103,15 @@ def _funding_story(detail) -> list:
         rows.append([detail.source_names.get(line.source_id, "—"), line.description,
                      "secured" if line.secured else "expected", _right(f"{part} %" if part is not None else ""),
                      _right(format_money(line.amount))])
-    rows.append(["Total funding", "", "", _right(f"{figures.funded_percent or 0} %", True),
+    rows.append([_cell("Total funding", bold=True), "", "", _right(f"{figures.funded_percent or 0} %", True),
                  _right(format_money(figures.funding), True)])
     gap = figures.gap
     if gap.amount > 0:
-        rows.append(["Unfunded gap", "", "", _right(f"{figures.gap_percent} %", True), _right(format_money(gap), True)])
+        rows.append([_cell("Unfunded gap", bold=True, colour=RED), "", "",
+                     _right(f"{figures.gap_percent} %", True, RED), _right(format_money(gap), True, RED)])
     last = len(rows)  # the header is row 0, so this is the last row's index
     total_row = len(detail.data.funding) + 1
     extra = [("BACKGROUND", (0, r), (-1, r), LIGHT) for r in range(total_row, last + 1)]
-    if gap.amount > 0:
-        extra.append(("TEXTCOLOR", (0, last), (-1, last), RED))
     story.append(data_table(("Source", "Description", "Status", "Share", "Amount"), rows,
                             (46 * mm, 62 * mm, 20 * mm, 18 * mm, 32 * mm), zebra=False, extra_styles=extra))
     return story

@@ -29,10 +29,9 @@ from ...domain.formatting import format_amount, format_date
 from ...domain.money import COMMON_CURRENCIES, parse_money
 from ...services import budgets as budget_service
 from ...services import funding_sources as source_service
-from ...services.errors import ValidationError
 from ..common.editable_rows import EditColumn
 from ..common.form_editor import FormEditor
-from ..common.forms import add_row, enum_combo, find_data, select_data
+from ..common.forms import add_row, enum_combo, find_data, refuse_with_everything, select_data
 from ..common.rows_table import RowsTable
 from ..common.theme import OVERDUE
 from .budget_summary import summary_html
@@ -238,11 +237,11 @@ class BudgetEditor(FormEditor):
     def collect(self) -> budget_service.BudgetInput:
         currency, costs, funding, problems = self._read_lines()
         errors = {key: "; ".join(found) for key, found in problems.items() if found}
-        if errors:
-            raise ValidationError(errors)
-        return budget_service.BudgetInput(
+        data = budget_service.BudgetInput(
             self.name.text(), self.activity.currentData(), currency, self.participants.value() or None,
             self.model.currentData(), self.notes.toPlainText(), costs, funding, self.version)
+        refuse_with_everything(errors, lambda: budget_service.validate_budget(data))
+        return data
 
     def write(self, data):
         if self.record_id is None:

@@ -30,10 +30,17 @@ from ...domain.funding import format_percent, parse_percent
 from ...services import funding as funding_service
 from ...services import funding_sources as source_service
 from ...services import secretariat as staff_service
-from ...services.errors import ValidationError
 from ..common.editable_rows import EditColumn
 from ..common.form_editor import FormEditor
-from ..common.forms import DateField, MoneyField, add_row, enum_combo, find_data, select_data
+from ..common.forms import (
+    DateField,
+    MoneyField,
+    add_row,
+    enum_combo,
+    find_data,
+    refuse_with_everything,
+    select_data,
+)
 from ..common.rows_table import RowsTable
 
 FIT_CHOICES = ((None, "Not rated"), (1, "★☆☆☆☆  1 – poor fit"), (2, "★★☆☆☆  2 – weak"),
@@ -293,16 +300,16 @@ class CallEditor(FormEditor):
             except (DateParseError, ValueError) as exc:
                 errors[key], values[key] = str(exc), None
         deadlines = self._read_deadlines(errors)
-        if errors:
-            raise ValidationError(errors)
         documents = tuple(funding_service.DocumentInput(r.get("text", ""), bool(r.get("done")), r.get("id"))
                           for r in self.documents.rows())
-        return funding_service.CallInput(
+        data = funding_service.CallInput(
             title=self.call_title.text(), source_id=self.source.currentData(), call_code=self.call_code.text(),
             status=self.status.currentData(), fit_rating=self.fit.currentData(),
             fit_note=self.fit_note.toPlainText(), responsible=self.responsible.text(), link=self.link.text(),
             warn_days=self.warn_days.value(), notes=self.notes.toPlainText(), deadlines=deadlines,
             documents=documents, version=self.version, **values)
+        refuse_with_everything(errors, lambda: funding_service.validate_call(data, self.controller.today()))
+        return data
 
     def write(self, data):
         if self.record_id is None:

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import FundingSourceKind
 from ...domain.formatting import format_money_whole
 from ...services import funding_sources as source_service
-from ...services.errors import ValidationError
-from ..common.forms import MoneyField, enum_combo, select_data
+from ..common.forms import MoneyField, enum_combo, refuse_with_everything, select_data
 from ..common.record_dialog import RecordDialog
 from ..common.table_model import Column, RowTableModel
 from ..common.tables import row_at, select_row_with_id, sorted_table
@@ -81,12 +80,15 @@ class SourceDialog(RecordDialog):
                 self.available.currency.currentText(), self.notes.toPlainText())
 
     def collect(self) -> source_service.SourceInput:
+        errors = {}
         try:
             available = self.available.money()
         except ValueError as exc:
-            raise ValidationError({"available": str(exc)}) from exc
-        return source_service.SourceInput(self.name.text(), self.kind.currentData(), self.website.text(),
+            errors["available"], available = str(exc), None
+        data = source_service.SourceInput(self.name.text(), self.kind.currentData(), self.website.text(),
                                           available, self.notes.toPlainText(), self.version)
+        refuse_with_everything(errors, lambda: source_service.validate_source(data))
+        return data
 
     def write(self, data):
         if self.record_id is None:

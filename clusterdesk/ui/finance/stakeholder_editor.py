@@ -17,10 +17,16 @@ from PySide6.QtWidgets import (
 from ...domain.enums import StakeholderKind, StakeholderRelationship
 from ...domain.stakeholders import SCALE, quadrant
 from ...services import stakeholders as stakeholder_service
-from ...services.errors import ValidationError
 from ..common.editable_rows import EditColumn
 from ..common.form_editor import FormEditor
-from ..common.forms import CountryField, add_row, enum_combo, find_data, select_data
+from ..common.forms import (
+    CountryField,
+    add_row,
+    enum_combo,
+    find_data,
+    refuse_with_everything,
+    select_data,
+)
 from ..common.rows_table import RowsTable
 
 SCORE_WORDS = {1: "very low", 2: "low", 3: "medium", 4: "high", 5: "very high"}
@@ -116,18 +122,21 @@ class StakeholderEditor(FormEditor):
         self._show_approach()
 
     def collect(self) -> stakeholder_service.StakeholderInput:
+        errors = {}
         try:
             country = self.country.code()
         except ValueError as exc:
-            raise ValidationError({"country": str(exc)}) from exc
+            errors["country"], country = str(exc), None
         contacts = tuple(stakeholder_service.StakeholderContactInput(
             r.get("name", ""), r.get("role", ""), r.get("email", ""), r.get("phone", ""), r.get("id"))
             for r in self.contacts.rows())
-        return stakeholder_service.StakeholderInput(
+        data = stakeholder_service.StakeholderInput(
             self.name.text(), self.kind.currentData(), country, self.website.text(),
             self.influence.currentData(), self.interest.currentData(), self.relation.currentData(),
             self.offers.toPlainText(), self.targets.toPlainText(), self.notes.toPlainText(), contacts,
             self.version)
+        refuse_with_everything(errors, lambda: stakeholder_service.validate_stakeholder(data))
+        return data
 
     def write(self, data):
         if self.record_id is None:
