@@ -109,8 +109,9 @@ def _calls(workspace: Workspace, today: date, staff: tuple[str, ...], source: di
         deadlines=(deadline(sent + timedelta(days=1), "Pre-proposal"),
                    deadline(today + timedelta(days=38), "Full proposal, if invited"))))
     ctx = _at(workspace, staff[3], sent)
-    funding.update_call(ctx, grand.id, replace(funding.get_call(ctx, grand.id).data,
-                                               status="submitted", submitted_on=sent))
+    before = funding.get_call(ctx, grand.id).data
+    funding.update_call(ctx, grand.id, replace(before, status="submitted", submitted_on=sent, documents=tuple(
+        replace(d, done=True) for d in before.documents)))
 
     # A rejected Euroclusters application and a granted regional project.
     funding.create_call(_at(workspace, staff[0], today - timedelta(days=120)), funding.CallInput(

@@ -79,29 +79,29 @@ class CallInput:
     version: int = 0
 
 
+class _Ticked:
+    done_at: datetime | None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
 @dataclass(frozen=True)
-class Deadline:
+class Deadline(_Ticked):
     id: uuid.UUID
     stage: str
     due_on: date
     done_at: datetime | None
     done_by: str
 
-    @property
-    def done(self) -> bool:
-        return self.done_at is not None
-
 
 @dataclass(frozen=True)
-class Document:
+class Document(_Ticked):
     id: uuid.UUID
     text: str
     done_at: datetime | None
     done_by: str
-
-    @property
-    def done(self) -> bool:
-        return self.done_at is not None
 
 
 @dataclass(frozen=True)

@@ -112,9 +112,11 @@ def test_the_list_filters_sorts_by_deadline_or_worth_and_exports(qtbot, calls, t
     assert titles(calls) == ["Digital twins for resilient urban water systems"]
     calls.source_filter.setCurrentIndex(0)
     calls.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # expected value, largest first
-    values = [calls.proxy.index(r, 0).data(ROW_ROLE).figures.expected_value.amount
-              for r in range(calls.proxy.rowCount())]
-    assert values == sorted(values, reverse=True)
+    shown = [calls.proxy.index(r, 0).data(ROW_ROLE) for r in range(calls.proxy.rowCount())]
+    assert [r.title for r in shown][:2] == ["Export push for water SMEs 2026–2027",  # 850.000 kr. granted
+                                            "Grand Solutions: water reuse in food production"]
+    assert shown[-1].status == "rejected"  # nothing to expect
+    values = [r.figures.expected_value.amount for r in shown]
     target = tmp_path / "calls.xlsx"
     export_list_to(calls.controller, calls.list_export(), target)
     sheet = load_workbook(target).active
@@ -122,6 +124,7 @@ def test_the_list_filters_sorts_by_deadline_or_worth_and_exports(qtbot, calls, t
     assert headers[:5] == ["Call", "Call id", "Programme", "Kind of source", "Status"] and sheet.max_row == 6
     expected = headers.index("Expected value")
     assert [r[expected] for r in sheet.iter_rows(min_row=2, values_only=True)] == [float(v) for v in values]
+    assert calls.proxy.index(0, 3).data() == "decided 31 May 2026"  # 180 days ago
 
 
 def test_sources_added_refused_binned_and_restored(qtbot, calls):

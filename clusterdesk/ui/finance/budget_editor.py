@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -31,7 +30,14 @@ from ...services import budgets as budget_service
 from ...services import funding_sources as source_service
 from ..common.editable_rows import EditColumn
 from ..common.form_editor import FormEditor
-from ..common.forms import add_row, enum_combo, find_data, refuse_with_everything, select_data
+from ..common.forms import (
+    add_row,
+    enum_combo,
+    find_data,
+    refuse_with_everything,
+    select_data,
+    text_box,
+)
 from ..common.rows_table import RowsTable
 from ..common.theme import OVERDUE
 from .budget_summary import summary_html
@@ -91,8 +97,7 @@ class BudgetEditor(FormEditor):
                                defaults={"category": CostCategory.OTHER.value})
         self.funding = RowsTable(FUNDING_COLUMNS, noun="funding line", height=120, movable=True,
                                  choice_keys=("source_id",))
-        self.notes = self.watch("notes", QPlainTextEdit(), "Notes")
-        self.notes.setTabChangesFocus(True)
+        self.notes = self.watch("notes", text_box(), "Notes")
         for key, table, label in (("costs", self.costs, "Costs"), ("funding", self.funding, "Funding")):
             self.watch(key, table.view, label)
             table.changed.connect(self._changed)

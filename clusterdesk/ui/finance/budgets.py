@@ -23,12 +23,12 @@ def _percent(value) -> str:
 
 
 COLUMNS = (
-    Column("name", "Budget", lambda r: r.name, width=170, tooltip=lambda r: r.name),
-    Column("for", "For", lambda r: r.activity_name or "Project", width=115,
+    Column("name", "Budget", lambda r: r.name, width=160, tooltip=lambda r: r.name),
+    Column("for", "For", lambda r: r.activity_name or "Project", width=100,
            tooltip=lambda r: f"{r.activity_name}, {format_date(r.starts_on)}" if r.activity_name else "A project"),
-    Column("costs", "Costs", lambda r: float(r.figures.costs.amount), width=85, align=RIGHT,
+    Column("costs", "Costs", lambda r: float(r.figures.costs.amount), width=82, align=RIGHT,
            text_of=lambda r: format_money_whole(r.figures.costs)),
-    Column("gap", "Gap", lambda r: float(r.figures.gap.amount), width=85, align=RIGHT,
+    Column("gap", "Gap", lambda r: float(r.figures.gap.amount), width=80, align=RIGHT,
            text_of=lambda r: format_money_whole(r.figures.gap) if r.figures.gap.amount > 0 else "—",
            tooltip=lambda r: f"{_percent(r.figures.gap_percent)} of the costs unfunded; "
                              f"{_percent(r.figures.funded_percent)} funded"),
@@ -61,6 +61,8 @@ class BudgetsView(ListEditorView):
     kinds = ("budgets", "budget_costs", "budget_funding", "funding_sources", "activities", "participants")
     noun = "budget"
     plural = "budgets"
+    export_title = "Budgets"
+    export_columns = EXPORT_COLUMNS
     filter_hint = "Filter by name or activity…  (Ctrl+F)"
     columns = COLUMNS
     list_share = 2, 3
@@ -94,7 +96,3 @@ class BudgetsView(ListEditorView):
         if self.editor.record_id is None or (self.editor.dirty and not self.editor.save()):
             return
         export_budget_dialog(self, self.controller, budget_service.get_budget(self.ctx, self.editor.record_id), fmt)
-
-    def list_export(self):
-        export = super().list_export()
-        return type(export)("Budgets", EXPORT_COLUMNS, export.rows)

@@ -10,10 +10,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -40,6 +38,8 @@ from ..common.forms import (
     find_data,
     refuse_with_everything,
     select_data,
+    text_box,
+    top_aligned_form,
 )
 from ..common.rows_table import RowsTable
 
@@ -72,7 +72,7 @@ class CallEditor(FormEditor):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
-        form = QFormLayout(body)
+        form = top_aligned_form(body)
         today = controller.today
         self.call_title = self.watch("title", QLineEdit(), "Title")
         self.source = self.watch("source_id", QComboBox(), "Programme")
@@ -104,9 +104,7 @@ class CallEditor(FormEditor):
         for value, label in FIT_CHOICES:
             self.fit.addItem(label, value)
         self.fit.setToolTip("Use the international strategy to choose between calls (§2.2.1)")
-        self.fit_note = self.watch("fit_note", QPlainTextEdit(), "Why it fits")
-        self.fit_note.setTabChangesFocus(True)
-        self.fit_note.setFixedHeight(48)
+        self.fit_note = self.watch("fit_note", text_box(48), "Why it fits")
         self.responsible = self.watch("responsible", QLineEdit(), "Responsible")
         self.link = self.watch("link", QLineEdit(), "Link")
         self.link.setPlaceholderText("the call's page")
@@ -119,9 +117,7 @@ class CallEditor(FormEditor):
         self.warn_days.setSuffix(" days before a deadline")
         self.warn_days.setToolTip("From when a deadline shows on Today")
         self.warn_days.valueChanged.connect(self._changed)
-        self.notes = self.watch("notes", QPlainTextEdit(), "Notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(56)
+        self.notes = self.watch("notes", text_box(56), "Notes")
         add_row(form, "T&itle:", self.call_title)
         add_row(form, "&Programme:", self.source, self.sources_button)
         add_row(form, "Call i&d:", self.call_code, "Stat&us:", self.status)
@@ -250,6 +246,8 @@ class CallEditor(FormEditor):
         self.success.setText(f"{data.success_rate.normalize():f}" if data.success_rate is not None else "")
         self.grant.set_money(data.grant)
         self.granted.set_money(data.granted)
+        self.granted.currency.setCurrentText((data.granted or data.grant).currency
+                                             if (data.granted or data.grant) else "EUR")
         self.fit.setCurrentIndex(max(0, find_data(self.fit, data.fit_rating)))
         self.fit_note.setPlainText(data.fit_note)
         self.responsible.setText(data.responsible)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton
 
 from ...domain.checklists import due_state
 from ...domain.enums import CallStatus, FundingSourceKind
-from ...domain.formatting import format_money_whole
+from ...domain.formatting import format_date, format_money_whole
 from ...services import funding as funding_service
 from ...services import funding_sources as source_service
 from ..common.forms import find_data
@@ -25,9 +25,35 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 NO_DEADLINE = date.max  # sorts calls without an open deadline last
 
 
-def _expected(row) -> float:
-    value = row.figures.expected_value
+def _worth(row):
+    """What a call is worth in the list: its expected value while open; once decided, what
+    came of it (the amount granted, nothing for a rejected or withdrawn call)."""
+    if row.status == CallStatus.GRANTED.value:
+        return row.granted or row.figures.grant
+    if not CallStatus(row.status).is_open:
+        return None
+    return row.figures.expected_value
+
+
+def _worth_sort(row) -> float:
+    value = _worth(row)
     return float(value.amount) if value is not None else -1.0
+
+
+def _worth_tip(row) -> str:
+    if row.status == CallStatus.GRANTED.value:
+        return "Granted"
+    if not CallStatus(row.status).is_open:
+        return f"{CallStatus(row.status).label}: nothing to expect"
+    return "Expected value: typical grant × success rate"
+
+
+def _deadline_text(row, today) -> str:
+    if row.next_deadline is not None:
+        return deadline_text(row.next_deadline, today)
+    if row.decided_on is not None:
+        return f"decided {format_date(row.decided_on)}"
+    return ""
 
 
 def _stars(rating: int | None) -> str:
@@ -36,18 +62,17 @@ def _stars(rating: int | None) -> str:
 
 def _columns(today_fn):
     return (
-        Column("title", "Call", lambda r: r.title, width=190,
+        Column("title", "Call", lambda r: r.title, width=168,
                tooltip=lambda r: "\n".join(p for p in (r.title, r.call_code, r.source_name) if p)),
-        Column("programme", "Programme", lambda r: r.source_name, width=120),
-        Column("status", "Status", lambda r: list(CallStatus).index(CallStatus(r.status)), width=72,
+        Column("programme", "Programme", lambda r: r.source_name, width=112),
+        Column("status", "Status", lambda r: list(CallStatus).index(CallStatus(r.status)), width=70,
                text_of=lambda r: CallStatus(r.status).label),
         Column("deadline", "Next deadline", lambda r: r.next_deadline.due_on if r.next_deadline else NO_DEADLINE,
-               width=152, text_of=lambda r: deadline_text(r.next_deadline, today_fn()),
+               width=172, text_of=lambda r: _deadline_text(r, today_fn()),
                tooltip=lambda r: r.next_deadline.stage if r.next_deadline else "No open deadline"),
-        Column("expected", "Expected", _expected, width=88, align=RIGHT,
-               text_of=lambda r: format_money_whole(r.figures.expected_value),
-               tooltip=lambda r: "Typical grant × success rate"),
-        Column("fit", "Fit", lambda r: r.fit_rating or 0, width=62, text_of=lambda r: _stars(r.fit_rating)),
+        Column("expected", "Worth", _worth_sort, width=84, align=RIGHT,
+               text_of=lambda r: format_money_whole(_worth(r)), tooltip=_worth_tip),
+        Column("fit", "Fit", lambda r: r.fit_rating or 0, width=60, text_of=lambda r: _stars(r.fit_rating)),
         Column("documents", "Docs", lambda r: r.documents.percent if r.documents.total else -1,
                text_of=lambda r: f"{r.documents.done}/{r.documents.total}" if r.documents.total else "",
                tooltip=lambda r: f"{r.documents} documents ready"),
@@ -89,6 +114,8 @@ class CallsView(ListEditorView):
     kinds = ("funding_calls", "call_deadlines", "call_documents", "funding_sources")
     noun = "call"
     plural = "calls"
+    export_title = "Funding calls"
+    export_columns = EXPORT_COLUMNS
     filter_hint = "Filter by title, call id, programme, person…  (Ctrl+F)"
     list_share = 4, 3
 
@@ -170,8 +197,3 @@ class CallsView(ListEditorView):
         from .sources import SourcesDialog
 
         SourcesDialog(self.controller, self).exec()
-
-    def list_export(self):
-        export = super().list_export()
-        return type(export)("Funding calls", EXPORT_COLUMNS, export.rows)
-

@@ -130,6 +130,8 @@ class SecretariatView(ListEditorView):
              "budgets", "budget_costs", "budget_funding", "funding_sources")
     noun = "person"
     plural = "people"
+    export_title = "Secretariat"
+    export_columns = EXPORT_COLUMNS
     filter_hint = "Filter by name, initials or role…  (Ctrl+F)"
     columns = COLUMNS
     list_share = 1, 1
@@ -159,7 +161,3 @@ class SecretariatView(ListEditorView):
 
     def restore_record(self, record_id):
         return self.controller.run_op(self, "Restore person", staff_service.restore_staff, record_id)
-
-    def list_export(self):
-        export = super().list_export()
-        return type(export)("Secretariat", EXPORT_COLUMNS, export.rows)

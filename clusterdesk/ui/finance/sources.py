@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import FundingSourceKind
 from ...domain.formatting import format_money_whole
 from ...services import funding_sources as source_service
-from ..common.forms import MoneyField, enum_combo, refuse_with_everything, select_data
+from ..common.forms import MoneyField, enum_combo, refuse_with_everything, select_data, text_box
 from ..common.record_dialog import RecordDialog
 from ..common.table_model import Column, RowTableModel
 from ..common.tables import row_at, select_row_with_id, sorted_table
@@ -61,9 +60,8 @@ class SourceDialog(RecordDialog):
         self.available = MoneyField()
         self.available.set_money(data.available)
         self.available.setToolTip("What the source holds for international work in a year, when known")
-        self.notes = QPlainTextEdit(data.notes)
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
+        self.notes = text_box(70)
+        self.notes.setPlainText(data.notes)
         form.addRow("&Name:", self.name)
         form.addRow("&Kind:", self.kind)
         form.addRow("&Website:", self.website)

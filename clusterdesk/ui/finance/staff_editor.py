@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QStyledItemDelegate,
@@ -20,7 +18,7 @@ from ...domain.languages import language_name
 from ...services import secretariat as staff_service
 from ..common.editable_rows import EditColumn
 from ..common.form_editor import FormEditor
-from ..common.forms import LanguageField, add_row
+from ..common.forms import LanguageField, add_row, text_box, top_aligned_form
 from ..common.rows_table import RowsTable
 
 LANGUAGE_COLUMNS = (
@@ -43,14 +41,6 @@ class LanguageDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText().strip(), Qt.ItemDataRole.EditRole)
 
 
-def _text(height: int, hint: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(height)
-    box.setPlaceholderText(hint)
-    return box
-
-
 class StaffEditor(FormEditor):
     noun = "person"
 
@@ -59,7 +49,7 @@ class StaffEditor(FormEditor):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
-        form = QFormLayout(body)
+        form = top_aligned_form(body)
         self.name = self.watch("name", QLineEdit(), "Name")
         self.initials = self.watch("initials", QLineEdit(), "Initials")
         self.initials.setMaximumWidth(70)
@@ -80,12 +70,12 @@ class StaffEditor(FormEditor):
         self.years.setSuffix(" years")
         self.years.setToolTip("Years abroad or in international work")
         self.years.valueChanged.connect(self._changed)
-        self.experience = self.watch("experience", _text(48, "e.g. four years as export manager in Hamburg"),
+        self.experience = self.watch("experience", text_box(48, "e.g. four years as export manager in Hamburg"),
                                      "International experience")
-        self.education = self.watch("education_abroad", _text(40, "e.g. MSc in Delft; Erasmus semester"),
+        self.education = self.watch("education_abroad", text_box(40, "e.g. MSc in Delft; Erasmus semester"),
                                     "Education abroad")
-        self.background = self.watch("background", _text(40, "e.g. grew up in Poland"), "International background")
-        self.notes = self.watch("notes", _text(40, ""), "Notes")
+        self.background = self.watch("background", text_box(40, "e.g. grew up in Poland"), "International background")
+        self.notes = self.watch("notes", text_box(40), "Notes")
         add_row(form, "Na&me:", self.name, "Ini&tials:", self.initials)
         add_row(form, "R&ole:", self.role)
         add_row(form, "International &work:", self.share)

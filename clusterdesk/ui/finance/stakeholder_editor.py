@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QWidget,
 )
@@ -26,6 +24,8 @@ from ..common.forms import (
     find_data,
     refuse_with_everything,
     select_data,
+    text_box,
+    top_aligned_form,
 )
 from ..common.rows_table import RowsTable
 
@@ -46,13 +46,6 @@ def score_combo(tooltip: str) -> QComboBox:
     return combo
 
 
-def _text_box(height: int) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(height)
-    return box
-
-
 class StakeholderEditor(FormEditor):
     noun = "stakeholder"
 
@@ -61,7 +54,7 @@ class StakeholderEditor(FormEditor):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
-        form = QFormLayout(body)
+        form = top_aligned_form(body)
         self.name = self.watch("name", QLineEdit(), "Name")
         self.kind = self.watch("kind", enum_combo(StakeholderKind), "Type")
         self.country = self.watch("country", CountryField(), "Country")
@@ -76,14 +69,15 @@ class StakeholderEditor(FormEditor):
         self.approach = QLabel()
         self.approach.setWordWrap(True)
         self.relation = self.watch("relation", enum_combo(StakeholderRelationship), "Relationship")
-        self.offers = self.watch("offers", _text_box(44), "Offers")
+        self.offers = self.watch("offers", text_box(44), "Offers")
         self.offers.setPlaceholderText("international activities they offer our target groups")
-        self.targets = self.watch("targets", _text_box(56), "Agreed targets")
+        self.targets = self.watch("targets", text_box(56), "Agreed targets")
         self.targets.setPlaceholderText("what was agreed, with numbers and dates where possible")
         self.contacts = RowsTable(CONTACT_COLUMNS, noun="person", height=74)
+        self.contacts.view.setMaximumHeight(120)
         self.watch("contacts", self.contacts.view, "People")
         self.contacts.changed.connect(self._changed)
-        self.notes = self.watch("notes", _text_box(44), "Notes")
+        self.notes = self.watch("notes", text_box(44), "Notes")
         add_row(form, "Na&me:", self.name)
         add_row(form, "T&ype:", self.kind, "Countr&y:", self.country)
         add_row(form, "&Website:", self.website)

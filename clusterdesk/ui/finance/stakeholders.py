@@ -56,6 +56,8 @@ class StakeholdersView(ListEditorView):
     kinds = ("stakeholders", "stakeholder_contacts")
     noun = "stakeholder"
     plural = "stakeholders"
+    export_title = "Stakeholders"
+    export_columns = EXPORT_COLUMNS
     filter_hint = "Filter by name, type, country, offer, person…  (Ctrl+F)"
     columns = COLUMNS
     list_share = 4, 3
@@ -109,7 +111,3 @@ class StakeholdersView(ListEditorView):
     def _draw_grid(self) -> None:
         rows = [self.model.index(r, 0).data(ROW_ROLE) for r in range(self.model.rowCount())]
         self.grid.set_stakeholders(rows, self.current_id())
-
-    def list_export(self):
-        export = super().list_export()
-        return type(export)("Stakeholders", EXPORT_COLUMNS, export.rows)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from ...domain.formatting import format_date
 from ...services import swot as swot_service
 from ...services.errors import ValidationError
 from ..common.form_editor import FormEditor
-from ..common.forms import DateField, add_row
+from ..common.forms import DateField, add_row, text_box
 from ..common.list_editor import ListEditorView
 from ..common.table_model import Column
 from .budget_export import save_in_background
@@ -52,9 +51,7 @@ class SwotEditor(FormEditor):
         self.made_on = self.watch("made_on", DateField(today=controller.today), "Date")
         self.made_by = self.watch("made_by", QLineEdit(), "By")
         self.made_by.setPlaceholderText("who made it, e.g. the strategy day")
-        self.notes = self.watch("notes", QPlainTextEdit(), "Notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(40)
+        self.notes = self.watch("notes", text_box(40), "Notes")
         add_row(form, "T&itle:", self.swot_title)
         add_row(form, "Dat&e:", self.made_on, "B&y:", self.made_by)
         add_row(form, "N&otes:", self.notes)
@@ -128,6 +125,8 @@ class SwotView(ListEditorView):
     kinds = ("swot_analyses", "swot_items")
     noun = "SWOT"
     plural = "SWOT analyses"
+    export_title = "SWOT analyses"
+    export_columns = EXPORT_COLUMNS
     filter_hint = "Filter by title…  (Ctrl+F)"
     columns = COLUMNS
     list_share = 2, 3
@@ -165,7 +164,3 @@ class SwotView(ListEditorView):
         name = self.ctx.workspace.name
         save_in_background(self, self.controller, "SWOT analysis", f"SWOT {detail.data.title}", "pdf",
                            lambda path: write_swot_pdf(path, detail, name))
-
-    def list_export(self):
-        export = super().list_export()
-        return type(export)("SWOT analyses", EXPORT_COLUMNS, export.rows)
