@@ -106,7 +106,8 @@ def funding_evidence(ctx: ServiceContext) -> str | None:
     else:
         parts.append("no open calls")
     if outlook.budgets:
-        parts.append(f"{outlook.budgets_with_gap} of {plural(outlook.budgets, 'budget')} lack "
+        verb = "lacks" if outlook.budgets_with_gap == 1 else "lack"
+        parts.append(f"{outlook.budgets_with_gap} of {plural(outlook.budgets, 'budget')} {verb} "
                      f"{money_list(outlook.gaps)}" if outlook.gaps else "every budget is funded")
     if outlook.granted_calls:
         parts.append(f"granted in the last 12 months: {money_list(outlook.granted)}")
@@ -122,7 +123,8 @@ def readiness_evidence(ctx: ServiceContext) -> str | None:
 
 
 def readiness_sentence(ready: Readiness) -> str:
-    parts = [f"{plural(ready.people, 'person', 'people')} give {ready.full_time_equivalents} "
+    parts = [f"{plural(ready.people, 'person', 'people')} give{'s' if ready.people == 1 else ''} "
+             f"{ready.full_time_equivalents} "
              "full-time posts to international work",
              f"{len(ready.with_experience)} with international experience, "
              f"{len(ready.educated_abroad)} educated abroad"]
