@@ -22,7 +22,7 @@ def search_calls(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
     with ctx.workspace.engine.connect() as conn:
         rows = conn.execute(query).all()
     return [SearchHit("call", r.id, r.title,
-                      " · ".join(p for p in ("Funding call", r.name, CallStatus(r.status).label) if p),
+                      " · ".join(p for p in (r.name, CallStatus(r.status).label) if p),
                       "finance") for r in rows]
 
 
@@ -36,5 +36,5 @@ def search_stakeholders(ctx: ServiceContext, text: str, limit: int) -> list[Sear
     with ctx.workspace.engine.connect() as conn:
         rows = conn.execute(query).all()
     return [SearchHit("stakeholder", r.id, r.name,
-                      f"Stakeholder · {StakeholderKind(r.kind).label} · {quadrant(r.influence, r.interest).label}",
+                      f"{StakeholderKind(r.kind).label} · {quadrant(r.influence, r.interest).label}",
                       "finance") for r in rows]

@@ -189,3 +189,28 @@ def test_a_person_with_languages_typed_in_danish_updates_the_overview(qtbot, fin
     assert [(lang.language, lang.level) for lang in saved.languages] == [("pl", "native"), ("en", "working")]
     assert "5 people, <b>2.6 full-time posts</b>" in view.overview.readiness.text()
     assert languages.model.index(0, 0).data() == "Polish"
+
+
+@pytest.mark.parametrize("section", ["Funding", "Budgets", "Stakeholders", "SWOT", "Secretariat"])
+def test_every_alt_key_on_a_section_reaches_one_place(qtbot, finance, demo_window, section):
+    """Two labels or buttons with the same Alt key on screen make the key cycle instead of
+    jump; one that the menu bar uses (File, Edit, View, Help) would open the menu."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
+
+    view = finance.show_section(section)
+    view.view.selectRow(0)
+    qtbot.waitUntil(lambda: view.editor.isEnabled())
+    keys: dict[str, list[str]] = {}
+    texts = [w.text() for kind in (QLabel, QAbstractButton) for w in view.findChildren(kind) if w.isVisible()]
+    for bar in view.findChildren(QTabBar):
+        if bar.isVisible():
+            texts += [bar.tabText(i) for i in range(bar.count())]
+    for text in texts:
+        match = re.search(r"&([^&\s])", text)
+        if match:
+            keys.setdefault(match.group(1).lower(), []).append(text)
+    menus = {re.search(r"&(.)", m.text()).group(1).lower() for m in demo_window.menuBar().actions()}
+    assert {k: v for k, v in keys.items() if len(v) > 1} == {}
+    assert not menus & set(keys), {k: keys[k] for k in menus & set(keys)}

@@ -87,9 +87,9 @@ class BudgetEditor(FormEditor):
         self.participants.valueChanged.connect(self._changed)
         self.model = self.watch("co_funding_model", enum_combo(CoFundingModel), "Co-funding")
         self.model.setToolTip("What the participants pay (handbook §2.2.3)")
-        add_row(form, "Na&me:", self.name, "Fo&r:", self.activity)
+        add_row(form, "Na&me:", self.name, "For &activity:", self.activity)
         add_row(form, "C&urrency:", self.currency, "Partici&pants:", self.participants,
-                "Co-&funding:", self.model)
+                "Co-funding m&odel:", self.model)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -102,7 +102,7 @@ class BudgetEditor(FormEditor):
             self.watch(key, table.view, label)
             table.changed.connect(self._changed)
             table.changed.connect(self.recalculate)
-        self.tabs.addTab(self.costs, "C&osts")
+        self.tabs.addTab(self.costs, "&Costs")
         self.tabs.addTab(self.funding, "Fundin&g")
         self.tabs.addTab(self.notes, "No&tes")
         column.addWidget(self.tabs, 1)
@@ -120,7 +120,7 @@ class BudgetEditor(FormEditor):
         self.pdf_button = QPushButton("PDF…")
         self.pdf_button.setToolTip("The budget as a PDF in the house style (Ctrl+P)")
         self.pdf_button.clicked.connect(lambda: self.export_requested.emit("pdf"))
-        self.xlsx_button = QPushButton("Excel…")
+        self.xlsx_button = QPushButton("E&xcel…")
         self.xlsx_button.setToolTip("The budget as an Excel workbook: summary, costs, funding")
         self.xlsx_button.clicked.connect(lambda: self.export_requested.emit("xlsx"))
         for index, button in enumerate((self.copy_button, self.pdf_button, self.xlsx_button)):

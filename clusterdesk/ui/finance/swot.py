@@ -31,7 +31,7 @@ QUADRANTS = (
     (SwotQuadrant.STRENGTHS, "Stren&gths", "What the cluster does well, inside"),
     (SwotQuadrant.WEAKNESSES, "&Weaknesses", "What holds it back, inside"),
     (SwotQuadrant.OPPORTUNITIES, "O&pportunities", "What it could use, outside"),
-    (SwotQuadrant.THREATS, "T&hreats", "What could hurt it, outside"),
+    (SwotQuadrant.THREATS, "&Threats", "What could hurt it, outside"),
 )
 
 
@@ -53,7 +53,7 @@ class SwotEditor(FormEditor):
         self.made_by.setPlaceholderText("who made it, e.g. the strategy day")
         self.notes = self.watch("notes", text_box(40), "Notes")
         add_row(form, "T&itle:", self.swot_title)
-        add_row(form, "Dat&e:", self.made_on, "B&y:", self.made_by)
+        add_row(form, "D&ate:", self.made_on, "B&y:", self.made_by)
         add_row(form, "N&otes:", self.notes)
         grid = QGridLayout()
         grid.setSpacing(10)
