@@ -11,7 +11,15 @@ from decimal import Decimal
 import pytest
 
 from clusterdesk.domain.money import Money
-from clusterdesk.services import budgets, funding, funding_sources, secretariat, stakeholders, swot, today
+from clusterdesk.services import (
+    budgets,
+    funding,
+    funding_sources,
+    secretariat,
+    stakeholders,
+    swot,
+    today,
+)
 from clusterdesk.services.context import ServiceContext
 from clusterdesk.services.errors import ConflictError
 from clusterdesk.store.workspace import create_workspace, open_workspace
