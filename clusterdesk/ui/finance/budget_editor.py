@@ -43,8 +43,8 @@ from ..common.theme import OVERDUE
 from .budget_summary import summary_html
 
 COST_COLUMNS = (
-    EditColumn("category", "Category", 180, choices=tuple(CostCategory.choices())),
-    EditColumn("description", "Description", 220),
+    EditColumn("category", "Category", 205, choices=tuple(CostCategory.choices())),
+    EditColumn("description", "Description", 200),
     EditColumn("amount", "Amount", 90, "In the budget's currency; per participant when ticked", numeric=True),
     EditColumn("per_participant", "Each", 40, "Per participant: counted once for each expected participant",
                checkable=True),

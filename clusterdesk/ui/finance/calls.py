@@ -62,7 +62,7 @@ def _stars(rating: int | None) -> str:
 
 def _columns(today_fn):
     return (
-        Column("title", "Call", lambda r: r.title, width=168,
+        Column("title", "Call", lambda r: r.title, width=160,
                tooltip=lambda r: "\n".join(p for p in (r.title, r.call_code, r.source_name) if p)),
         Column("programme", "Programme", lambda r: r.source_name, width=112),
         Column("status", "Status", lambda r: list(CallStatus).index(CallStatus(r.status)), width=70,
@@ -72,7 +72,7 @@ def _columns(today_fn):
                tooltip=lambda r: r.next_deadline.stage if r.next_deadline else "No open deadline"),
         Column("expected", "Worth", _worth_sort, width=84, align=RIGHT,
                text_of=lambda r: format_money_whole(_worth(r)), tooltip=_worth_tip),
-        Column("fit", "Fit", lambda r: r.fit_rating or 0, width=60, text_of=lambda r: _stars(r.fit_rating)),
+        Column("fit", "Fit", lambda r: r.fit_rating or 0, width=68, text_of=lambda r: _stars(r.fit_rating)),
         Column("documents", "Docs", lambda r: r.documents.percent if r.documents.total else -1,
                text_of=lambda r: f"{r.documents.done}/{r.documents.total}" if r.documents.total else "",
                tooltip=lambda r: f"{r.documents} documents ready"),
