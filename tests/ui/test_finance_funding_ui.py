@@ -175,7 +175,8 @@ def test_a_deadline_on_today_opens_its_call(qtbot, demo_window):
     finance = demo_window.current_page()
     assert finance.current_view() is finance.view("Funding")
     assert finance.view("Funding").editor.call_title.text() == "Green water solutions for the Kattegat region"
-    assert finance.view("Funding").editor.tabs.tabText(1) == "Deadlines and documents (2/4)"
+    editor = finance.view("Funding").editor
+    assert editor.tabs.currentIndex() == 1 and editor.tabs.tabText(1) == "Deadlines and documents (2/4)"
 
 
 def test_a_decided_call_found_by_ctrl_k_is_shown_though_the_list_shows_open_calls(qtbot, demo_window, monkeypatch):

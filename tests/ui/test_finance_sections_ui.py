@@ -214,3 +214,20 @@ def test_every_alt_key_on_a_section_reaches_one_place(qtbot, finance, demo_windo
     menus = {re.search(r"&(.)", m.text()).group(1).lower() for m in demo_window.menuBar().actions()}
     assert {k: v for k, v in keys.items() if len(v) > 1} == {}
     assert not menus & set(keys), {k: keys[k] for k in menus & set(keys)}
+
+
+@pytest.mark.parametrize("section, title, rows, header", [
+    ("Budgets", "Budgets", 2, "Price per participant"), ("Stakeholders", "Stakeholders", 14, "Approach"),
+    ("SWOT", "SWOT analyses", 1, "Threats"), ("Secretariat", "Secretariat", 4, "Languages")])
+def test_ctrl_e_writes_each_list_to_excel(qtbot, finance, demo_window, tmp_path, monkeypatch, section, title,
+                                          rows, header):
+    from openpyxl import load_workbook
+
+    finance.show_section(section)
+    target = tmp_path / f"{section}.xlsx"
+    monkeypatch.setattr("clusterdesk.ui.common.export.ask_save_path", lambda *a, **k: target)
+    qtbot.keyClick(demo_window, Qt.Key.Key_E, CTRL)
+    book = load_workbook(target)
+    sheet = book.active
+    assert sheet.title == title and sheet.max_row == rows + 1
+    assert header in [c.value for c in sheet[1]]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -367,6 +368,16 @@ class PhoneField(QLineEdit):
             self._hint.setText("not a complete number yet" if text.strip() else "")
             return
         self._hint.setText(f"→ {phone.international}" if phone else "")
+
+
+def scrolled_form() -> tuple[QScrollArea, QFormLayout]:
+    """A form that scrolls when the editor is short of room, its rows at the top."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    body = QWidget()
+    form = top_aligned_form(body)
+    scroll.setWidget(body)
+    return scroll, form
 
 
 def top_aligned_form(body: QWidget) -> QFormLayout:

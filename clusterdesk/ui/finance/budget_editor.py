@@ -62,6 +62,7 @@ NO_ACTIVITY = "— a project, no activity —"
 
 class BudgetEditor(FormEditor):
     noun = "budget"
+    services = (budget_service.create_budget, budget_service.update_budget, budget_service.get_budget)
     export_requested = Signal(str)  # "pdf" or "xlsx"
 
     def __init__(self, controller, parent=None) -> None:
@@ -248,13 +249,6 @@ class BudgetEditor(FormEditor):
         refuse_with_everything(errors, lambda: budget_service.validate_budget(data))
         return data
 
-    def write(self, data):
-        if self.record_id is None:
-            return self.controller.run_op(self, "Save budget", budget_service.create_budget, data)
-        return self.controller.run_op(self, "Save budget", budget_service.update_budget, self.record_id, data)
-
-    def reload(self):
-        return budget_service.get_budget(self.controller.ctx, self.record_id)
 
     def copy_to_activity(self) -> None:
         if self.record_id is None or (self.dirty and not self.save()):

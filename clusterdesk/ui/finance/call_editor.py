@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -37,9 +36,9 @@ from ..common.forms import (
     enum_combo,
     find_data,
     refuse_with_everything,
+    scrolled_form,
     select_data,
     text_box,
-    top_aligned_form,
 )
 from ..common.rows_table import RowsTable
 
@@ -64,15 +63,13 @@ def _stamp(who: str, when) -> str:
 
 class CallEditor(FormEditor):
     noun = "call"
+    services = (funding_service.create_call, funding_service.update_call, funding_service.get_call)
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        form = top_aligned_form(body)
+        scroll, form = scrolled_form()
         today = controller.today
         self.call_title = self.watch("title", QLineEdit(), "Title")
         self.source = self.watch("source_id", QComboBox(), "Programme")
@@ -131,7 +128,6 @@ class CallEditor(FormEditor):
         add_row(form, "Responsib&le:", self.responsible, "Warn:", self.warn_days)
         add_row(form, "Lin&k:", self.link, self.open_link)
         add_row(form, "N&otes:", self.notes)
-        scroll.setWidget(body)
         self.tabs.addTab(scroll, "Call")
 
         stages = QWidget()
@@ -309,13 +305,6 @@ class CallEditor(FormEditor):
         refuse_with_everything(errors, lambda: funding_service.validate_call(data, self.controller.today()))
         return data
 
-    def write(self, data):
-        if self.record_id is None:
-            return self.controller.run_op(self, "Save call", funding_service.create_call, data)
-        return self.controller.run_op(self, "Save call", funding_service.update_call, self.record_id, data)
-
-    def reload(self):
-        return funding_service.get_call(self.controller.ctx, self.record_id)
 
     def _open_link(self) -> None:
         if self.link.text().strip():

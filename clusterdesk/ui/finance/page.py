@@ -27,9 +27,14 @@ class FinanceTab(SectionedTab):
         """A search hit (Ctrl+K) or a deadline on Today: show the record in its section."""
         if kind == "deadline":
             try:
-                kind, record_id = "call", funding_service.call_of_deadline(self.ctx, record_id)
+                call_id = funding_service.call_of_deadline(self.ctx, record_id)
             except NotFound:
                 return False
+            view = self.show_section("Funding")
+            if not view.select_record(call_id):
+                return False
+            view.editor.tabs.setCurrentIndex(1)  # where its stages and documents are
+            return True
         title = RECORD_SECTIONS.get(kind)
         if title is None:
             return False

@@ -7,10 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QStyledItemDelegate,
-    QWidget,
 )
 
 from ...domain.enums import LanguageLevel
@@ -18,7 +16,7 @@ from ...domain.languages import language_name
 from ...services import secretariat as staff_service
 from ..common.editable_rows import EditColumn
 from ..common.form_editor import FormEditor
-from ..common.forms import LanguageField, add_row, text_box, top_aligned_form
+from ..common.forms import LanguageField, add_row, scrolled_form, text_box
 from ..common.rows_table import RowsTable
 
 LANGUAGE_COLUMNS = (
@@ -43,13 +41,11 @@ class LanguageDelegate(QStyledItemDelegate):
 
 class StaffEditor(FormEditor):
     noun = "person"
+    services = (staff_service.create_staff, staff_service.update_staff, staff_service.get_staff)
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        form = top_aligned_form(body)
+        scroll, form = scrolled_form()
         self.name = self.watch("name", QLineEdit(), "Name")
         self.initials = self.watch("initials", QLineEdit(), "Initials")
         self.initials.setMaximumWidth(70)
@@ -85,7 +81,6 @@ class StaffEditor(FormEditor):
         add_row(form, "Ed&ucated abroad:", self.education)
         add_row(form, "Bac&kground:", self.background)
         add_row(form, "N&otes:", self.notes)
-        scroll.setWidget(body)
         self.finish_layout(scroll)
 
     def fill(self, detail) -> None:
@@ -114,10 +109,3 @@ class StaffEditor(FormEditor):
             self.education.toPlainText(), self.background.toPlainText(), self.notes.toPlainText(),
             languages, self.version)
 
-    def write(self, data):
-        if self.record_id is None:
-            return self.controller.run_op(self, "Save person", staff_service.create_staff, data)
-        return self.controller.run_op(self, "Save person", staff_service.update_staff, self.record_id, data)
-
-    def reload(self):
-        return staff_service.get_staff(self.controller.ctx, self.record_id)

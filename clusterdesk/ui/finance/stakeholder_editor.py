@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
-    QWidget,
 )
 
 from ...domain.enums import StakeholderKind, StakeholderRelationship
@@ -23,9 +21,9 @@ from ..common.forms import (
     enum_combo,
     find_data,
     refuse_with_everything,
+    scrolled_form,
     select_data,
     text_box,
-    top_aligned_form,
 )
 from ..common.rows_table import RowsTable
 
@@ -48,13 +46,12 @@ def score_combo(tooltip: str) -> QComboBox:
 
 class StakeholderEditor(FormEditor):
     noun = "stakeholder"
+    services = (stakeholder_service.create_stakeholder, stakeholder_service.update_stakeholder,
+                stakeholder_service.get_stakeholder)
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        form = top_aligned_form(body)
+        scroll, form = scrolled_form()
         self.name = self.watch("name", QLineEdit(), "Name")
         self.kind = self.watch("kind", enum_combo(StakeholderKind), "Type")
         self.country = self.watch("country", CountryField(), "Country")
@@ -88,7 +85,6 @@ class StakeholderEditor(FormEditor):
         add_row(form, "A&greed targets:", self.targets)
         add_row(form, "&People:", self.contacts)
         add_row(form, "Notes:", self.notes)
-        scroll.setWidget(body)
         self.finish_layout(scroll)
         for combo in (self.influence, self.interest):
             combo.currentIndexChanged.connect(self._show_approach)
@@ -132,11 +128,3 @@ class StakeholderEditor(FormEditor):
         refuse_with_everything(errors, lambda: stakeholder_service.validate_stakeholder(data))
         return data
 
-    def write(self, data):
-        if self.record_id is None:
-            return self.controller.run_op(self, "Save stakeholder", stakeholder_service.create_stakeholder, data)
-        return self.controller.run_op(self, "Save stakeholder", stakeholder_service.update_stakeholder,
-                                      self.record_id, data)
-
-    def reload(self):
-        return stakeholder_service.get_stakeholder(self.controller.ctx, self.record_id)

@@ -37,6 +37,7 @@ QUADRANTS = (
 
 class SwotEditor(FormEditor):
     noun = "SWOT analysis"
+    services = (swot_service.create_analysis, swot_service.update_analysis, swot_service.get_analysis)
     pdf_requested = Signal()
 
     def __init__(self, controller, parent=None) -> None:
@@ -95,14 +96,6 @@ class SwotEditor(FormEditor):
         return swot_service.SwotInput(self.swot_title.text(), made_on, self.made_by.text(),
                                       self.notes.toPlainText(), points, self.version)
 
-    def write(self, data):
-        if self.record_id is None:
-            return self.controller.run_op(self, "Save SWOT analysis", swot_service.create_analysis, data)
-        return self.controller.run_op(self, "Save SWOT analysis", swot_service.update_analysis,
-                                      self.record_id, data)
-
-    def reload(self):
-        return swot_service.get_analysis(self.controller.ctx, self.record_id)
 
 
 COLUMNS = (
