@@ -44,6 +44,12 @@ LIST_KINDS: tuple[ListKind, ...] = (
              "clusterdesk.services.partners:named_partners"),
     ListKind("checklists", "activities that have a checklist, with their progress",
              "clusterdesk.services.checklists:named_checklists"),
+    ListKind("calls", "funding calls, with their programme and status",
+             "clusterdesk.services.funding:named_calls"),
+    ListKind("budgets", "budgets of activities and projects", "clusterdesk.services.budgets:named_budgets"),
+    ListKind("stakeholders", "stakeholders, with their type and approach",
+             "clusterdesk.services.stakeholders:named_stakeholders"),
+    ListKind("swots", "SWOT analyses, with their date", "clusterdesk.services.swot:named_analyses"),
 )
 
 EXPORT_KINDS: tuple[ExportKind, ...] = (
@@ -54,6 +60,11 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
                "clusterdesk.services.checklists:named_checklists",
                {"pdf": "clusterdesk.cli_records:checklist_pdf",
                 "xlsx": "clusterdesk.cli_records:checklist_xlsx"}),
+    ExportKind("budget", "a budget: costs, funding, gap and price per participant",
+               "clusterdesk.services.budgets:named_budgets",
+               {"pdf": "clusterdesk.cli_records:budget_pdf", "xlsx": "clusterdesk.cli_records:budget_xlsx"}),
+    ExportKind("swot", "a SWOT analysis, the four quadrants on one page",
+               "clusterdesk.services.swot:named_analyses", {"pdf": "clusterdesk.cli_records:swot_pdf"}),
 )
 
 FORMATS = ("pdf", "xlsx")
@@ -117,6 +128,33 @@ def checklist_xlsx(ctx, record_id, path: Path) -> str:
     checklist = get_checklist(ctx, record_id)
     count = write_checklist_xlsx(path, checklist, ctx.today())
     return f"Wrote {count} items of “{checklist.activity_name}” to {path}."
+
+
+def budget_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.budget import write_budget_pdf
+    from .services.budgets import get_budget
+
+    budget = get_budget(ctx, record_id)
+    write_budget_pdf(path, budget, ctx.workspace.name)
+    return f"Wrote the budget “{budget.data.name}” to {path}."
+
+
+def budget_xlsx(ctx, record_id, path: Path) -> str:
+    from .exports.budgets import write_budget_xlsx
+    from .services.budgets import get_budget
+
+    budget = get_budget(ctx, record_id)
+    count = write_budget_xlsx(path, budget)
+    return f"Wrote the budget “{budget.data.name}” ({count} lines) to {path}."
+
+
+def swot_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.swot import write_swot_pdf
+    from .services.swot import get_analysis
+
+    analysis = get_analysis(ctx, record_id)
+    write_swot_pdf(path, analysis, ctx.workspace.name)
+    return f"Wrote the SWOT analysis “{analysis.data.title}” to {path}."
 
 
 # --- the commands ----------------------------------------------------------------------------

@@ -18,11 +18,15 @@ from ..store.models import (
     Answer,
     AnswerSet,
     AuditEntry,
+    Budget,
     Campaign,
     Contact,
     ErasureEntry,
+    FundingCall,
     Interaction,
     Member,
+    Stakeholder,
+    SwotAnalysis,
 )
 from .context import ServiceContext
 from .errors import ServiceError
@@ -46,6 +50,10 @@ TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str | None]] = [
     (AnswerSet, ("respondent",), "member_id"),
     (Answer, ("other", "text"), None),
     (Campaign, ("notes",), None),
+    (Stakeholder, ("offers", "targets", "notes"), None),
+    (FundingCall, ("fit_note", "notes"), None),
+    (Budget, ("notes",), None),
+    (SwotAnalysis, ("notes",), None),
 ]
 
 

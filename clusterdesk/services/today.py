@@ -100,6 +100,8 @@ SOURCES: tuple[AgendaSource, ...] = (
     AgendaSource("checklist", "Checklist items", ".checklists:due_items",
                  ".checklists:complete_agenda_item"),
     AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
+    AgendaSource("funding-deadline", "Funding deadlines", ".funding_deadlines:deadline_items",
+                 ".funding_deadlines:complete_deadline"),
 )
 
 
@@ -166,7 +168,9 @@ EVIDENCE: dict[tuple[int, int], str] = {
     (1, 2): ".answers:relevance_evidence",
     (1, 3): ".today:international_need",
     (1, 4): ".markets:markets_analysed_evidence",
-    (2, 3): ".partners:partners_in_place_evidence",
+    (2, 1): ".finance_overview:readiness_evidence",
+    (2, 2): ".finance_overview:funding_evidence",
+    (2, 3): ".finance_overview:cooperation_evidence",
     (4, 1): ".partners:cooperation_evidence",
     (4, 2): ".activities:services_evidence",
     (5, 1): ".partners:network_evidence",

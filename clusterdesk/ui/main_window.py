@@ -42,7 +42,7 @@ TABS = (
             "Overdue and upcoming work, and the five phases at a glance"),
     TabSpec("members", "Members", "members", "clusterdesk.ui.members.page:MembersTab",
             "Phase 1 — member organisations, contacts, interactions"),
-    TabSpec("finance", "Finance", "finance", "clusterdesk.ui.phases.page:FinanceTab",
+    TabSpec("finance", "Finance", "finance", "clusterdesk.ui.finance.page:FinanceTab",
             "Phase 2 — competences, stakeholders and funding"),
     TabSpec("strategy", "Strategy", "strategy", "clusterdesk.ui.phases.page:StrategyTab",
             "Phase 3 — the international strategy, KPIs and action plans"),

@@ -2,6 +2,21 @@
 
 from .campaigns import Campaign, CampaignTarget
 from .core import AuditEntry, WorkspaceInfo
+from .finance import (
+    Budget,
+    BudgetCost,
+    BudgetFunding,
+    CallDeadline,
+    CallDocument,
+    FundingCall,
+    FundingSource,
+    StaffLanguage,
+    StaffMember,
+    Stakeholder,
+    StakeholderContact,
+    SwotAnalysis,
+    SwotItem,
+)
 from .imports import ImportBatch, ImportItem, ImportMapping, MergeRecord
 from .lists import SavedFilter
 from .markets import MarketAnalysis, TargetMarket
@@ -24,6 +39,11 @@ __all__ = [
     "Answer",
     "AnswerSet",
     "AuditEntry",
+    "Budget",
+    "BudgetCost",
+    "BudgetFunding",
+    "CallDeadline",
+    "CallDocument",
     "Campaign",
     "CampaignTarget",
     "ChecklistItem",
@@ -32,6 +52,8 @@ __all__ = [
     "ConsentRecord",
     "Contact",
     "ErasureEntry",
+    "FundingCall",
+    "FundingSource",
     "ImportBatch",
     "ImportItem",
     "ImportMapping",
@@ -46,6 +68,12 @@ __all__ = [
     "Question",
     "Questionnaire",
     "SavedFilter",
+    "StaffLanguage",
+    "StaffMember",
+    "Stakeholder",
+    "StakeholderContact",
+    "SwotAnalysis",
+    "SwotItem",
     "Tag",
     "TargetMarket",
     "WorkspaceInfo",

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -366,3 +368,34 @@ class PhoneField(QLineEdit):
             self._hint.setText("not a complete number yet" if text.strip() else "")
             return
         self._hint.setText(f"→ {phone.international}" if phone else "")
+
+
+def scrolled_form() -> tuple[QScrollArea, QFormLayout]:
+    """A form that scrolls when the editor is short of room, its rows at the top."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    body = QWidget()
+    form = top_aligned_form(body)
+    scroll.setWidget(body)
+    return scroll, form
+
+
+def top_aligned_form(body: QWidget) -> QFormLayout:
+    """A form at the top of `body`: its rows keep their natural height and the space left
+    over stays below them (a form alone spreads its rows over a tall scroll area)."""
+    column = QVBoxLayout(body)
+    form = QFormLayout()
+    column.addLayout(form)
+    column.addStretch(1)
+    return form
+
+
+def text_box(height: int = 0, placeholder: str = "") -> QPlainTextEdit:
+    """A few lines of free text in a form: Tab leaves it (as in every other field), and it
+    keeps a fixed height so the form does not jump while typing."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    if height:
+        box.setFixedHeight(height)
+    box.setPlaceholderText(placeholder)
+    return box

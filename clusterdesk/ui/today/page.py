@@ -40,6 +40,7 @@ OPENERS: dict[str, Callable] = {
     "checklist_items": lambda window, item: window.show_tab("missions").open_checklist(
         item.activity_id, item.record_id),
     "activities": lambda window, item: window.show_tab("missions").open_activity(item.record_id),
+    "call_deadlines": lambda window, item: window.show_tab("finance").open_record("deadline", item.record_id),
 }
 # phase number → (tab key, title) to go on from the phase's questions
 PHASE_TABS = {1: ("members", "Members"), 2: ("finance", "Finance"), 3: ("strategy", "Strategy"),
@@ -59,7 +60,9 @@ def day_group(due: date, today: date) -> str:
 
 class TodayTab(TabPage):
     kinds = ("interactions", "members", "contacts", "checklist_items", "activities", "partners",
-             "participants", "activity_partners")
+             "participants", "activity_partners", "funding_calls", "call_deadlines", "funding_sources",
+             "budgets", "budget_costs", "budget_funding", "stakeholders", "staff_members",
+             "staff_languages", "target_markets")
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
