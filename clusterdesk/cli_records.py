@@ -49,6 +49,10 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
                "clusterdesk.services.checklists:named_checklists",
                {"pdf": "clusterdesk.cli_records:checklist_pdf",
                 "xlsx": "clusterdesk.cli_records:checklist_xlsx"}),
+    ExportKind("evaluation-report", "the evaluation report of an activity that has ended",
+               "clusterdesk.services.evaluations:named_evaluations",
+               {"pdf": "clusterdesk.cli_records:evaluation_report_pdf",
+                "xlsx": "clusterdesk.cli_records:evaluation_report_xlsx"}),
 )
 
 FORMATS = ("pdf", "xlsx")
@@ -103,6 +107,25 @@ def checklist_xlsx(ctx, record_id, path: Path) -> str:
     checklist = get_checklist(ctx, record_id)
     count = write_checklist_xlsx(path, checklist, ctx.today())
     return f"Wrote {count} items of “{checklist.activity_name}” to {path}."
+
+
+def evaluation_report_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.evaluation_report import write_report_pdf
+    from .services.evaluation_report import activity_report
+
+    report = activity_report(ctx, record_id)
+    write_report_pdf(path, report, ctx.workspace.name, ctx.today())
+    return (f"Wrote the evaluation report of “{report.activities[0].name}” ({report.answered} of "
+            f"{report.participants} answered) to {path}.")
+
+
+def evaluation_report_xlsx(ctx, record_id, path: Path) -> str:
+    from .exports.evaluations import write_report_xlsx
+    from .services.evaluation_report import activity_report
+
+    report = activity_report(ctx, record_id)
+    count = write_report_xlsx(path, report)
+    return f"Wrote the evaluation report of “{report.activities[0].name}” ({count} outcomes) to {path}."
 
 
 # --- the commands ----------------------------------------------------------------------------

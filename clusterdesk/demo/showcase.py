@@ -20,6 +20,7 @@ from ..store.models import ConsentRecord, Contact, Interaction, SavedFilter
 from ..store.workspace import Workspace, create_workspace
 from . import names
 from .campaigns import add_campaigns_demo
+from .evaluations import add_evaluations_demo
 from .missions import build_missions
 
 CLUSTER_NAME = "AquaNord – Danish Water Technology Cluster (demo)"
@@ -180,4 +181,5 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
         uow.commit()
     build_missions(ws, today, seed)
     add_campaigns_demo(ws, today, STAFF)
+    add_evaluations_demo(ws, today, STAFF)
     return ws

@@ -14,7 +14,15 @@ from datetime import date, datetime
 from sqlalchemy import String, cast, or_, select
 
 from ..domain.changes import Changes
-from ..store.models import AuditEntry, Contact, ErasureEntry, Interaction, Member
+from ..store.models import (
+    AuditEntry,
+    Contact,
+    ErasureEntry,
+    Interaction,
+    Member,
+    Outcome,
+    SuccessStory,
+)
 from .context import ServiceContext
 from .errors import ServiceError
 from .records import load
@@ -33,6 +41,8 @@ ERASURE_REASONS = {
 TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str]] = [
     (Interaction, ("attendees", "summary", "needs", "next_step"), "member_id"),
     (Member, ("notes",), "id"),
+    (SuccessStory, ("text", "quote", "quote_by"), "member_id"),
+    (Outcome, ("partner", "note"), "member_id"),
 ]
 
 

@@ -100,6 +100,10 @@ SOURCES: tuple[AgendaSource, ...] = (
     AgendaSource("checklist", "Checklist items", ".checklists:due_items",
                  ".checklists:complete_agenda_item"),
     AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
+    AgendaSource("evaluation", "Evaluations due", ".evaluations:evaluations_due",
+                 ".evaluations:complete_evaluation"),
+    AgendaSource("long-term-follow-up", "Long-term follow-ups due", ".evaluations:follow_ups_due",
+                 ".evaluations:complete_follow_up"),
 )
 
 
@@ -167,6 +171,8 @@ EVIDENCE: dict[tuple[int, int], str] = {
     (2, 3): ".partners:partners_in_place_evidence",
     (4, 1): ".partners:cooperation_evidence",
     (4, 2): ".activities:services_evidence",
+    (4, 3): ".evaluations:measuring_evidence",
+    (4, 4): ".evaluations:communication_evidence",
     (5, 1): ".partners:network_evidence",
 }
 

@@ -2,6 +2,15 @@
 
 from .campaigns import Campaign, CampaignTarget
 from .core import AuditEntry, WorkspaceInfo
+from .evaluations import (
+    ActivityEvaluation,
+    Indicator,
+    IndicatorSet,
+    Measurement,
+    MeasurementRound,
+    Outcome,
+    SuccessStory,
+)
 from .lists import SavedFilter
 from .markets import MarketAnalysis, TargetMarket
 from .members import ConsentRecord, Contact, Interaction, Member, MemberMarket, Tag, member_tags
@@ -20,6 +29,7 @@ from .surveys import Answer, AnswerSet, Question, Questionnaire
 
 __all__ = [
     "Activity",
+    "ActivityEvaluation",
     "Answer",
     "AnswerSet",
     "AuditEntry",
@@ -31,16 +41,22 @@ __all__ = [
     "ConsentRecord",
     "Contact",
     "ErasureEntry",
+    "Indicator",
+    "IndicatorSet",
     "Interaction",
     "MarketAnalysis",
+    "Measurement",
+    "MeasurementRound",
     "Member",
     "MemberMarket",
+    "Outcome",
     "Participant",
     "Partner",
     "PartnerContact",
     "Question",
     "Questionnaire",
     "SavedFilter",
+    "SuccessStory",
     "Tag",
     "TargetMarket",
     "WorkspaceInfo",
