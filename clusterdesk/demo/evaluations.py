@@ -26,6 +26,9 @@ LEARNED = (
     "The one-to-one meetings in Delft were worth the whole trip.",
     "How Dutch utilities buy: framework agreements, and a pilot first.",
     "That the water boards want data from the pipe, not a report.",
+    "Our Dutch competitors are ahead on service contracts; we sell hardware only.",
+    "A partner for the Dutch market is a must; the tenders are in Dutch.",
+    "Which test sites accept foreign technology, and what a test costs.",
 )
 COMMENTS = ("More time for our own meetings, please.", "The bus transfers were long.",
             "A shared follow-up call with the Dutch cluster in a month would help.", "")
@@ -78,6 +81,7 @@ def _evaluate_trip(ws, trip, today, staff, rng) -> None:
     detail = _plan(ws, trip.id, end - timedelta(days=20), staff)
     came = [p for p in detail.participants if p.status == "attended"]
     _answer(ws, detail, came, end, staff, rng, how_many=len(came) - 1)  # one still owes answers
+    came.sort(key=lambda p: not p.member_name.endswith(("ApS", "A/S", "I/S", "IVS")))  # contracts go to companies
     ctx = _at(ws, staff[0], end + timedelta(days=40))
     contract, order, contacts, research, market, partner = came[:6]
     rows = [

@@ -188,16 +188,30 @@ def find_kind(text: str) -> OutcomeKind | None:
     return starts[0] if len(starts) == 1 else None
 
 
-def find_member(text: str, members: Mapping[uuid.UUID, str]) -> uuid.UUID | None:
-    """The one member whose name is, or uniquely contains, what was typed."""
+def members_matching(text: str, members: Mapping[uuid.UUID, str]) -> list[uuid.UUID]:
+    """The members whose name is what was typed; else those whose name contains it."""
     folded = search_fold(text)
     if not folded:
-        return None
+        return []
     exact = [mid for mid, name in members.items() if search_fold(name) == folded]
-    if len(exact) == 1:
-        return exact[0]
-    partial = [mid for mid, name in members.items() if folded in search_fold(name)]
-    return partial[0] if len(partial) == 1 else None
+    return exact or [mid for mid, name in members.items() if folded in search_fold(name)]
+
+
+def find_member(text: str, members: Mapping[uuid.UUID, str]) -> uuid.UUID | None:
+    """The one member whose name is, or uniquely contains, what was typed."""
+    found = members_matching(text, members)
+    return found[0] if len(found) == 1 else None
+
+
+def member_problem(text: str, members: Mapping[uuid.UUID, str]) -> str:
+    """Why what was typed names no single participant."""
+    typed = text.strip()
+    if not typed:
+        return "say which participant reported it"
+    found = members_matching(typed, members)
+    if len(found) > 1:
+        return f"“{typed}” fits {len(found)} participants; type more of the name"
+    return f"“{typed}” is not one of the participants"
 
 
 def parse_outcome(row: OutcomeText, members: Mapping[uuid.UUID, str], today: date,
@@ -206,8 +220,7 @@ def parse_outcome(row: OutcomeText, members: Mapping[uuid.UUID, str], today: dat
     errors: dict[str, str] = {}
     member_id = find_member(row.member, members)
     if member_id is None:
-        errors["member"] = (f"“{row.member.strip()}” is not one of the participants"
-                            if row.member.strip() else "say which participant reported it")
+        errors["member"] = member_problem(row.member, members)
     kind = find_kind(row.kind)
     if kind is None:
         errors["kind"] = (f"“{row.kind.strip()}” is not a kind of outcome" if row.kind.strip()

@@ -53,8 +53,11 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        shown = f" “{self.value}”" if self.value else ""
-        return f"Row {self.row}, {self.column}:{shown} {self.reason}"
+        if not self.value:
+            return f"Row {self.row}, {self.column}: {self.reason}"
+        # "“good” is not a number", but "“7” — a rating is a whole number from 1 to 5"
+        joint = " " if self.reason.startswith(("is ", "fits ")) else " — "
+        return f"Row {self.row}, {self.column}: “{self.value}”{joint}{self.reason}"
 
 
 @dataclass(frozen=True)
@@ -240,7 +243,7 @@ def parse_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[Cell]
             try:
                 value = parse_cell(question, raw)
             except ValueError as exc:
-                problems.append(Problem(number, headers[index], cell_text(raw), _reason(exc)))
+                problems.append(Problem(number, headers[index], cell_text(raw), without_value(str(exc))))
                 continue
             if not value.is_empty():
                 values[question.key] = value
@@ -260,12 +263,9 @@ def _several(question: QuestionDef, text: str) -> list[str]:
     return parts
 
 
-def _reason(exc: ValueError) -> str:
-    """The message without the value it starts with (the problem shows the value already)."""
-    text = str(exc)
-    if text.startswith("“") and "” " in text:
-        text = text.split("” ", 1)[1]
-    return text
+def without_value(message: str) -> str:
+    """A message without the quoted value it starts with (a Problem shows the value already)."""
+    return message.split("” ", 1)[1] if message.startswith("“") and "” " in message else message
 
 
 def template_row(question: QuestionDef) -> str:

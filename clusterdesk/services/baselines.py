@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm.attributes import flag_modified
 
 from ..domain.changes import Changes
 from ..domain.evaluations import (
@@ -210,6 +211,7 @@ def validate_indicator_set(data: IndicatorSetInput) -> IndicatorSetInput:
 
 def _write_set(session, record: IndicatorSet, data: IndicatorSetInput, now) -> None:
     record.name, record.description = data.name, data.description
+    flag_modified(record, "name")  # a change of indicators alone is a new version of the set too
     existing = {i.id: i for i in record.indicators if i.deleted_at is None}
     kept = set()
     for position, indicator in enumerate(data.indicators):

@@ -13,10 +13,16 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..domain.changes import Changes
-from ..domain.evaluations import find_member
+from ..domain.evaluations import find_member, member_problem
 from ..domain.questionnaires import AnswerSource, AnswerValue
 from ..domain.text import plural, search_fold
-from ..imports.evaluation_answers import Problem, WorkbookError, parse_sheet, read_sheet
+from ..imports.evaluation_answers import (
+    Problem,
+    WorkbookError,
+    parse_sheet,
+    read_sheet,
+    without_value,
+)
 from ..store.models import Activity, AnswerSet, Contact, Member, Participant, Questionnaire
 from .answers import write_answers
 from .context import ServiceContext
@@ -120,7 +126,7 @@ def _check(session, activity: Activity, questionnaire: Questionnaire, path: Path
         member_id = find_member(row.member, members)
         if member_id is None:
             problems.append(Problem(row.row, member_header, row.member,
-                                    "is not one of the activity's participants"))
+                                    without_value(member_problem(row.member, members))))
             continue
         options = [(c, cn) for m, _n, c, cn in people if m == member_id]
         contact_id, contact_name = options[0] if len(options) == 1 else (None, "")

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
+from ..domain.countries import country_name
 from ..domain.evaluations import (
     DEFAULT_FOLLOW_UP_MONTHS,
     Respondent,
@@ -68,6 +69,7 @@ class EvaluationState:
     follow_up_done_at: datetime | None
     follow_up_done_by: str
     questionnaire_name: str = ""
+    place: str = ""  # city, country
 
     @property
     def last_day(self) -> date:
@@ -161,7 +163,8 @@ def gather_states(session, activities: list[Activity], *, with_people: bool = Fa
             sum(n for (aid, _m), n in outcome_counts.items() if aid == activity.id),
             plan.evaluation_done_at if plan else None, plan.evaluation_done_by if plan else "",
             plan.follow_up_done_at if plan else None, plan.follow_up_done_by if plan else "",
-            names.get(plan.questionnaire_id, "") if plan and plan.questionnaire_id else "")
+            names.get(plan.questionnaire_id, "") if plan and plan.questionnaire_id else "",
+            ", ".join(p for p in (activity.city, country_name(activity.country)) if p))
         if not with_people:
             result.append(state)
             continue

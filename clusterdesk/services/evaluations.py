@@ -28,6 +28,7 @@ from ..store.models import (
     ActivityEvaluation,
     Answer,
     AnswerSet,
+    IndicatorSet,
     MeasurementRound,
     Member,
     Outcome,
@@ -77,6 +78,10 @@ class EvaluationDetail:
     @property
     def id(self) -> uuid.UUID:
         return self.state.activity_id
+
+    @property
+    def data(self) -> PlanInput:
+        return self.plan
 
 
 @dataclass(frozen=True)
@@ -300,7 +305,9 @@ def measuring_evidence(ctx: ServiceContext) -> str | None:
                           and today - timedelta(days=REMIND_FOR_DAYS) <= s.follow_up_due <= today + timedelta(days=30))
     with ctx.workspace.engine.connect() as conn:
         rounds = conn.execute(select(func.count(), func.max(MeasurementRound.measured_on))
-                              .where(MeasurementRound.deleted_at.is_(None))).one()
+                              .join(IndicatorSet, IndicatorSet.id == MeasurementRound.set_id)
+                              .where(MeasurementRound.deleted_at.is_(None),
+                                     IndicatorSet.deleted_at.is_(None))).one()
     if not states and not rounds[0]:
         return None
     parts = []

@@ -20,6 +20,7 @@ from ..domain.evaluations import (
     OutcomeRowError,
     OutcomeText,
     OutcomeTotals,
+    evaluated_statuses,
     outcome_totals,
     parse_outcome,
 )
@@ -94,18 +95,24 @@ def list_outcomes(ctx: ServiceContext, activity_id: uuid.UUID, *, deleted: bool 
         return _lines(uow.session, activity_id, deleted=deleted)
 
 
-def outcome_participants(ctx: ServiceContext, activity_id: uuid.UUID) -> dict[uuid.UUID, str]:
-    """Member id → name of everyone on the activity's list (the grid offers these names)."""
+def outcome_participants(ctx: ServiceContext, activity_id: uuid.UUID, *,
+                         counted_only: bool = False) -> dict[uuid.UUID, str]:
+    """Member id → name of everyone on the activity's list (the grid offers these names);
+    `counted_only`: only those the evaluation waits for (who came)."""
     with ctx.workspace.engine.connect() as conn:
-        return _participant_names(conn, activity_id)
+        return _participant_names(conn, activity_id, counted_only=counted_only)
 
 
-def _participant_names(conn, activity_id: uuid.UUID) -> dict[uuid.UUID, str]:
-    return dict(conn.execute(select(Member.id, Member.name)
-                             .join(Participant, Participant.member_id == Member.id)
-                             .where(Participant.activity_id == activity_id, Participant.deleted_at.is_(None),
-                                    Member.deleted_at.is_(None))
-                             .order_by(Member.sort_name)).all())
+def _participant_names(conn, activity_id: uuid.UUID, *, counted_only: bool = False) -> dict[uuid.UUID, str]:
+    rows = conn.execute(select(Member.id, Member.name, Participant.status)
+                        .join(Participant, Participant.member_id == Member.id)
+                        .where(Participant.activity_id == activity_id, Participant.deleted_at.is_(None),
+                               Member.deleted_at.is_(None))
+                        .order_by(Member.sort_name)).all()
+    if counted_only:
+        counted = evaluated_statuses(r.status for r in rows)
+        rows = [r for r in rows if r.status in counted]
+    return {r.id: r.name for r in rows}
 
 
 def totals(lines: Sequence[OutcomeLine]) -> OutcomeTotals:

@@ -127,9 +127,9 @@ def search_stories(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit
     """Ctrl+K: success stories by title, member, partner, country or text."""
     with ctx.uow() as uow:
         rows = uow.session.execute(_query(StoryFilter(text)).limit(limit)).all()
-    return [SearchHit("success_story", s.id, s.title,
-                      " · ".join(p for p in ("Success story", member, StoryStatus(s.status).label) if p),
-                      "evaluations") for s, member, _activity in rows]
+        return [SearchHit("success_story", s.id, s.title,
+                          " · ".join(p for p in ("Success story", member, StoryStatus(s.status).label) if p),
+                          "evaluations") for s, member, _activity in rows]
 
 
 def _detail(session, record: SuccessStory) -> StoryDetail:

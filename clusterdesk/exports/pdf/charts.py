@@ -37,7 +37,7 @@ def bar_drawing(labels: Sequence[str], series: Sequence[tuple[str, Sequence[floa
     chart = HorizontalBarChart()
     label_width = min(width * 0.45, 6.0 * max((len(_short(x)) for x in labels), default=10) + 8)
     chart.x = label_width
-    chart.y = 18 + legend_height
+    chart.y = 20 + legend_height
     chart.width = width - label_width - 30
     chart.height = plot_height
     # Qt and ReportLab both draw the first category at the bottom: reverse to read top-down.
@@ -75,7 +75,9 @@ def bar_drawing(labels: Sequence[str], series: Sequence[tuple[str, Sequence[floa
     if len(series) > 1:
         legend = Legend()
         legend.x = label_width
-        legend.y = 8
+        legend.y = 2
+        legend.dx = legend.dy = 7  # the colour swatches
+        legend.dxTextSpace = 4
         legend.alignment = "right"
         legend.columnMaximum = 1
         legend.deltax = 90

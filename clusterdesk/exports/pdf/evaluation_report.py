@@ -7,19 +7,30 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether
+from reportlab.platypus import KeepTogether, Paragraph
 
 from ...domain.countries import country_name
-from ...domain.enums import ActivityKind
 from ...domain.evaluations import OutcomeKind, StoryStatus
 from ...domain.formatting import format_date, format_date_range, format_money
-from ...domain.questionnaires import format_number
-from ...domain.text import plural
-from .base import HouseDocument, build_pdf, data_table, heading, para, spacer, styles
+from .base import FONT_BOLD, HouseDocument, build_pdf, data_table, heading, para, spacer, styles
 from .charts import bar_drawing
 
 TEXT_WIDTH = 178 * mm
+
+
+def number(value, *, bold: bool = False) -> Paragraph:
+    """A figure in a table cell, to the right as figures are."""
+    st = styles()
+    style = ParagraphStyle("figure", parent=st.cell, alignment=TA_RIGHT,
+                           fontName=FONT_BOLD if bold else st.cell.fontName)
+    return para(str(value), style)
+
+
+def bold(text: str) -> Paragraph:
+    return para(text, ParagraphStyle("strong", parent=styles().cell, fontName=FONT_BOLD))
 
 
 def percent(share: float) -> str:
@@ -55,20 +66,19 @@ def report_story(report, today: date) -> list:
     if len(report.activities) > 1:
         story.append(heading("Activities"))
         rows = [(a.name, format_date_range(a.starts_on, a.ends_on), a.place or "—",
-                 f"{a.answered} of {a.counted}", str(a.outcomes)) for a in report.activities]
+                 number(f"{a.answered} of {a.counted}"), number(a.outcomes)) for a in report.activities]
         story.append(data_table(("Activity", "When", "Where", "Answered", "Outcomes"), rows,
                                 [w * mm for w in (66, 36, 34, 22, 20)]))
-    elif report.activities:
-        activity = report.activities[0]
-        story.append(para(f"{ActivityKind(activity.kind).label}: {activity.answered} of "
-                          f"{plural(activity.counted, 'participant')} answered the evaluation, "
-                          f"{activity.followed_up} the long-term follow-up.", st.muted))
     story += _stories(report, st)
     if report.comments:
         story.append(heading("What participants wrote"))
-        rows = [(c.text, c.member, c.question) for c in report.comments]
-        story.append(data_table(("Answer", "Participant", "Question"), rows,
-                                [w * mm for w in (92, 40, 46)]))
+        for question in dict.fromkeys(c.question for c in report.comments):
+            rows = [(c.text, c.member) for c in report.comments if c.question == question]
+            table = data_table(("Answer", "Participant"), rows, [w * mm for w in (124, 54)])
+            story.append(KeepTogether([heading(question, 2), table]) if len(rows) <= 8
+                         else heading(question, 2))
+            if len(rows) > 8:
+                story.append(table)
     return story
 
 
@@ -79,31 +89,30 @@ def _ratings(report, st) -> list:
     rated = [r for r in report.ratings if r.answered]
     if rated:
         chart = bar_drawing([r.text for r in rated], [("Average", [float(r.average) for r in rated])],
-                            TEXT_WIDTH, top=5, step=1, value_format="%.1f",
+                            TEXT_WIDTH, top=5, step=1, value_format="%.2f",
                             title="Average rating, 1 = poor, 5 = excellent")
-        rows = [(r.text, str(r.answered), format_number(r.average), *(str(n) for n in r.counts))
+        rows = [(r.text, number(r.answered), number(f"{r.average:.2f}"), *(number(n) for n in r.counts))
                 for r in rated]
         table = data_table(("Question", "Answers", "Average", "1", "2", "3", "4", "5"), rows,
-                           [w * mm for w in (90, 18, 18, 10, 10, 10, 11, 11)])
+                           [w * mm for w in (84, 20, 20, 10.8, 10.8, 10.8, 10.8, 10.8)])
         parts += [KeepTogether([heading("Ratings"), chart]), table]
     answered = [y for y in report.yes_no if y.yes + y.no + y.considering]
     if answered:
-        rows = [(y.text, str(y.yes), str(y.no), str(y.considering)) for y in answered]
+        rows = [(y.text, number(y.yes), number(y.no), number(y.considering)) for y in answered]
         parts.append(heading("Yes or no", 2))
         parts.append(data_table(("Question", "Yes", "No", "Considering"), rows,
-                                [w * mm for w in (118, 20, 20, 20)]))
+                                [w * mm for w in (110, 20, 20, 28)]))
     return parts
 
 
 def _outcomes(report, st) -> list:
     totals = report.totals
-    parts: list = [heading("Outcomes")]
     if not totals.per_kind:
-        return parts + [para("No outcomes reported yet.", st.muted)]
+        return [heading("Outcomes"), para("No outcomes reported yet.", st.muted)]
     labels = [OutcomeKind(k).label for k, _n, _p in totals.per_kind]
-    parts.append(bar_drawing(labels, [("Reported", [n for _k, n, _p in totals.per_kind]),
-                                      ("Participants", [p for _k, _n, p in totals.per_kind])],
-                             TEXT_WIDTH, value_format="%d"))
+    parts: list = [KeepTogether([heading("Outcomes"), bar_drawing(
+        labels, [("Reported", [n for _k, n, _p in totals.per_kind]),
+                 ("Participants", [p for _k, _n, p in totals.per_kind])], TEXT_WIDTH, value_format="%d")])]
     if totals.countries:
         parts.append(para("Countries: " + ", ".join(f"{country_name(c)} ({n})" for c, n in totals.countries),
                           st.body))
@@ -111,11 +120,11 @@ def _outcomes(report, st) -> list:
     if money:
         parts.append(heading("Contracts and orders", 2))
         rows = [(o.member_name, o.kind_label, o.partner or "—", country_name(o.country) if o.country else "—",
-                 format_money(o.value), format_date(o.occurred_on) or "—") for o, _a in money]
+                 number(format_money(o.value)), format_date(o.occurred_on) or "—") for o, _a in money]
         for total in totals.values:
-            rows.append(("Total", "", "", "", format_money(total), ""))
+            rows.append((bold("Total"), "", "", "", number(format_money(total), bold=True), ""))
         parts.append(data_table(("Participant", "What", "Partner", "Country", "Value", "Date"), rows,
-                                [w * mm for w in (44, 28, 38, 22, 28, 18)]))
+                                [w * mm for w in (36, 26, 30, 24, 36, 26)]))
     return parts
 
 

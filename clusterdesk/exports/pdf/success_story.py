@@ -65,8 +65,9 @@ def story_flowables(detail, cluster_name: str) -> list:
             ("LEFTPADDING", (0, 0), (0, -1), 8), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         parts += [spacer(3), table, spacer(5)]
     paragraphs = [p.strip() for p in data.text.split("\n\n") if p.strip()] or ["(The story is still to be written.)"]
+    body = ParagraphStyle("story", parent=st.body, leading=13.5, spaceAfter=6)
     parts.append(para(paragraphs[0], lead))
-    parts += [para(p, st.body) for p in paragraphs[1:]]
+    parts += [para(p, body) for p in paragraphs[1:]]
     if data.quote:
         box = Table([[para(f"“{data.quote}”", quote)],
                      *([[para(f"— {data.quote_by}", st.muted)]] if data.quote_by else [])],

@@ -40,6 +40,8 @@ OPENERS: dict[str, Callable] = {
     "checklist_items": lambda window, item: window.show_tab("missions").open_checklist(
         item.activity_id, item.record_id),
     "activities": lambda window, item: window.show_tab("missions").open_activity(item.record_id),
+    "activity_evaluations": lambda window, item: window.show_tab("evaluations").open_activity(
+        item.activity_id),
 }
 # phase number → (tab key, title) to go on from the phase's questions
 PHASE_TABS = {1: ("members", "Members"), 2: ("finance", "Finance"), 3: ("strategy", "Strategy"),
@@ -59,7 +61,8 @@ def day_group(due: date, today: date) -> str:
 
 class TodayTab(TabPage):
     kinds = ("interactions", "members", "contacts", "checklist_items", "activities", "partners",
-             "participants", "activity_partners")
+             "participants", "activity_partners", "activity_evaluations", "answer_sets",
+             "success_stories", "measurement_rounds", "indicator_sets")
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
