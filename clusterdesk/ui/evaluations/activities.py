@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox
 
+from ...domain.enums import ActivityKind
 from ...domain.formatting import format_date
 from ...services import evaluations as evaluation_service
 from ..common.list_editor import ListEditorView
@@ -18,6 +19,22 @@ from .answer_import import AnswerImportDialog, save_answer_sheet
 from .plan_editor import PlanEditor
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# For Excel: dates as dates, figures as numbers.
+EXPORT_COLUMNS = (
+    Column("name", "Activity", lambda r: r.name),
+    Column("kind", "Kind", lambda r: ActivityKind(r.kind).label),
+    Column("first", "First day", lambda r: r.starts_on),
+    Column("last", "Last day", lambda r: r.last_day),
+    Column("place", "Where", lambda r: r.place),
+    Column("asked", "Participants asked", lambda r: r.counted),
+    Column("answered", "Answered", lambda r: r.answered),
+    Column("evaluation_due", "Evaluation due", lambda r: r.evaluation_due),
+    Column("evaluation_closed", "Evaluation closed", lambda r: "Yes" if r.evaluation_closed else "No"),
+    Column("follow_up_due", "Follow-up due", lambda r: r.follow_up_due),
+    Column("followed_up", "Follow-up answered", lambda r: r.followed_up),
+    Column("follow_up_closed", "Follow-up closed", lambda r: "Yes" if r.follow_up_closed else "No"),
+    Column("outcomes", "Outcomes", lambda r: r.outcomes),
+)
 
 
 def _state(closed: bool, due, today) -> str:
@@ -111,6 +128,10 @@ class ActivityEvaluationsView(ListEditorView):
 
     def select_activity(self, activity_id) -> bool:
         return self.select_record(activity_id)
+
+    def list_export(self):
+        export = super().list_export()
+        return type(export)("Evaluations per activity", EXPORT_COLUMNS, export.rows)
 
     # --- answers ------------------------------------------------------------------------------
 

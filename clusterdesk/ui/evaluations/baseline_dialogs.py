@@ -24,7 +24,7 @@ from ..common.record_dialog import RecordDialog
 from .grid import GridModel, GridView
 
 INDICATOR_COLUMNS = (
-    EditColumn("name", "Indicator", 210),
+    EditColumn("name", "Indicator", 250),
     EditColumn("scale_min", "From", 45, "The lowest value of the scale"),
     EditColumn("scale_max", "To", 45, "The highest value of the scale"),
     EditColumn("unit", "Unit", 80, "e.g. agreements, countries (empty for a level)"),
@@ -157,10 +157,10 @@ class RoundDialog(RecordDialog):
         self.measured_on.set_date(data.measured_on)
         self.note.setPlainText(data.note)
         self.kind.currentIndexChanged.connect(self._suggest_name)
-        self.add_buttons(outer)
-        self.kind.setFocus()
         if row is None:
             self._suggest_name()
+        self.add_buttons(outer)  # what is shown now counts as nothing typed yet
+        self.kind.setFocus()
 
     def _suggest_name(self, *_args) -> None:
         if self.record_id is None and (not self.name.text() or self.name.text() in self._suggested()):
