@@ -96,6 +96,21 @@ class EvaluationState:
     def id(self) -> uuid.UUID:
         return self.activity_id
 
+    # "evaluation" (right after) or "follow_up" (months later): the same questions of each
+
+    def due_of(self, which: str) -> date:
+        return self.evaluation_due if which == "evaluation" else self.follow_up_due
+
+    def closed_of(self, which: str) -> bool:
+        return self.evaluation_closed if which == "evaluation" else self.follow_up_closed
+
+    def answered_of(self, which: str) -> int:
+        return self.answered if which == "evaluation" else self.followed_up
+
+    def open_between(self, which: str, since: date, until: date) -> bool:
+        """Not closed, and due from `since` to `until`."""
+        return not self.closed_of(which) and since <= self.due_of(which) <= until
+
 
 def families_of(session, ids) -> dict[uuid.UUID, uuid.UUID]:
     ids = [i for i in ids if i is not None]

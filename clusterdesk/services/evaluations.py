@@ -267,26 +267,25 @@ def _due_states(ctx: ServiceContext, until: date) -> list[EvaluationState]:
     return [s for s in states if s.counted]
 
 
+def _open_items(ctx: ServiceContext, until: date, which: str, kind: str, title: str,
+                detail) -> list[AgendaItem]:
+    since = ctx.today() - timedelta(days=REMIND_FOR_DAYS)
+    return sorted((AgendaItem(kind, s.due_of(which), f"{title}: {s.name}", detail(s), "activity_evaluations",
+                              s.activity_id, s.responsible, activity_id=s.activity_id)
+                   for s in _due_states(ctx, until) if s.open_between(which, since, until)),
+                  key=lambda item: item.due)
+
+
 def evaluations_due(ctx: ServiceContext, until: date) -> list[AgendaItem]:
     """Evaluations not closed, due (a week after the activity) by `until`."""
-    since = ctx.today() - timedelta(days=REMIND_FOR_DAYS)
-    return sorted((AgendaItem(
-        "evaluation", s.evaluation_due, f"Evaluate: {s.name}",
-        f"{s.answered} of {s.counted} participants answered · due a week after the activity",
-        "activity_evaluations", s.activity_id, s.responsible, activity_id=s.activity_id)
-        for s in _due_states(ctx, until)
-        if not s.evaluation_closed and since <= s.evaluation_due <= until), key=lambda i: i.due)
+    return _open_items(ctx, until, "evaluation", "evaluation", "Evaluate", lambda s: (
+        f"{s.answered} of {s.counted} participants answered · due a week after the activity"))
 
 
 def follow_ups_due(ctx: ServiceContext, until: date) -> list[AgendaItem]:
     """Long-term follow-ups (6, 9 or 12 months after an activity) not closed, due by `until`."""
-    since = ctx.today() - timedelta(days=REMIND_FOR_DAYS)
-    return sorted((AgendaItem(
-        "long-term-follow-up", s.follow_up_due, f"Long-term follow-up: {s.name}",
-        f"{s.follow_up_months} months after · {s.followed_up} of {s.counted} participants answered",
-        "activity_evaluations", s.activity_id, s.responsible, activity_id=s.activity_id)
-        for s in _due_states(ctx, until)
-        if not s.follow_up_closed and since <= s.follow_up_due <= until), key=lambda i: i.due)
+    return _open_items(ctx, until, "follow_up", "long-term-follow-up", "Long-term follow-up", lambda s: (
+        f"{s.follow_up_months} months after · {s.followed_up} of {s.counted} participants answered"))
 
 
 # --- the phase questions ---------------------------------------------------------------------------
@@ -298,11 +297,10 @@ def measuring_evidence(ctx: ServiceContext) -> str | None:
     today = ctx.today()
     since = today - timedelta(days=365)
     states = [s for s in _due_states(ctx, today) if since <= s.last_day < today]
-    due = _due_states(ctx, today + timedelta(days=30))
-    open_evaluations = sum(1 for s in due if not s.evaluation_closed
-                           and today - timedelta(days=REMIND_FOR_DAYS) <= s.evaluation_due)
-    open_follow_ups = sum(1 for s in due if not s.follow_up_closed
-                          and today - timedelta(days=REMIND_FOR_DAYS) <= s.follow_up_due <= today + timedelta(days=30))
+    since, soon = today - timedelta(days=REMIND_FOR_DAYS), today + timedelta(days=30)
+    due = _due_states(ctx, soon)
+    open_evaluations = sum(1 for s in due if s.open_between("evaluation", since, soon))
+    open_follow_ups = sum(1 for s in due if s.open_between("follow_up", since, soon))
     with ctx.workspace.engine.connect() as conn:
         rounds = conn.execute(select(func.count(), func.max(MeasurementRound.measured_on))
                               .join(IndicatorSet, IndicatorSet.id == MeasurementRound.set_id)

@@ -66,12 +66,10 @@ class ActivityEvaluationsView(ListEditorView):
             Column("ended", "Ended", lambda r: r.last_day, format_date, width=92),
             Column("answered", "Answered", lambda r: r.answered / r.counted if r.counted else -1, width=72,
                    align=RIGHT, text_of=lambda r: f"{r.answered} of {r.counted}" if r.counted else "—"),
-            Column("evaluation", "Evaluation", lambda r: r.evaluation_due, width=82,
-                   text_of=lambda r: _state(r.evaluation_closed, r.evaluation_due, today()),
-                   tooltip=lambda r: _tip(r.evaluation_closed, r.evaluation_due)),
-            Column("follow_up", "Follow-up", lambda r: r.follow_up_due, width=105,
-                   text_of=lambda r: _state(r.follow_up_closed, r.follow_up_due, today()),
-                   tooltip=lambda r: _tip(r.follow_up_closed, r.follow_up_due)),
+            *(Column(which, title, lambda r, w=which: r.due_of(w), width=width,
+                     text_of=lambda r, w=which: _state(r.closed_of(w), r.due_of(w), today()),
+                     tooltip=lambda r, w=which: _tip(r.closed_of(w), r.due_of(w)))
+              for which, title, width in (("evaluation", "Evaluation", 82), ("follow_up", "Follow-up", 105))),
             Column("outcomes", "Outcomes", lambda r: r.outcomes, width=60, align=RIGHT),
         )
 
@@ -118,8 +116,7 @@ class ActivityEvaluationsView(ListEditorView):
         if role != Qt.ItemDataRole.ForegroundRole or not row.counted:
             return None
         today = self.controller.today()
-        late = (not row.evaluation_closed and row.evaluation_due < today) or \
-            (not row.follow_up_closed and row.follow_up_due < today)
+        late = any(not row.closed_of(w) and row.due_of(w) < today for w in ("evaluation", "follow_up"))
         if late:
             return QBrush(QColor(OVERDUE))
         if row.evaluation_closed and row.follow_up_closed:

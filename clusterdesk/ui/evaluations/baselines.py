@@ -23,7 +23,7 @@ from ...domain.formatting import format_date
 from ...domain.text import plural
 from ...services import baselines as baseline_service
 from ..common.forms import find_data
-from ..common.messages import ask_to_save, confirm
+from ..common.messages import confirm
 from ..common.tab import ListExport, TabPage
 from ..common.table_model import Column
 from ..common.table_view import sorted_table
@@ -172,6 +172,8 @@ class BaselinesView(TabPage):
         if not (current and select_row_with_id(self.rounds_view, current.id)) and rows:
             self.rounds_view.selectRow(self.rounds_proxy.rowCount() - 1)  # the latest round
         self._round_chosen()
+        if self.detail is None:
+            self.values.heading.setText("Start with an indicator set: the handbook's example, or your own.")
 
     def current_round(self):
         return row_at(self.rounds_view)
@@ -260,14 +262,7 @@ class BaselinesView(TabPage):
             self.refresh()
 
     def confirm_discard(self) -> bool:
-        if not self.values.dirty:
-            return True
-        answer = ask_to_save(self, "Save the values you typed first?")
-        if answer == "save":
-            return self.values.save()
-        if answer == "discard":
-            self.values.revert()
-        return answer == "discard"
+        return self.values.confirm_discard()
 
     def focus_primary(self) -> None:
         if self.values.model.rowCount():

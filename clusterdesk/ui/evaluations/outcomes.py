@@ -29,7 +29,7 @@ from ...services import outcomes as outcome_service
 from ...services.errors import ValidationError
 from ..common.editable_rows import EditColumn
 from ..common.forms import error_label, find_data
-from ..common.messages import ask_to_save
+from ..common.messages import settle_unsaved
 from ..common.save_bar import SaveBar
 from ..common.tab import ListExport, TabPage
 from ..common.table_model import Column
@@ -303,12 +303,7 @@ class OutcomesView(TabPage):
     def confirm_discard(self) -> bool:
         if not self.dirty:
             return True
-        answer = ask_to_save(self, "Save the outcomes you typed first?")
-        if answer == "save":
-            return self.save()
-        if answer == "discard":
-            self.load()
-        return answer == "discard"
+        return settle_unsaved(self, "Save the outcomes you typed first?", self.save, self.load)
 
     def on_changed(self, changes) -> None:
         if changes.touches(*self.kinds) and not self.dirty:

@@ -180,10 +180,8 @@ class PlanEditor(FormEditor):
         state, today = self.detail.state, self.controller.today()
         for which, label, button in (("evaluation", self.evaluation_state, self.close_evaluation),
                                      ("follow_up", self.follow_up_state, self.close_follow_up)):
-            due = state.evaluation_due if which == "evaluation" else state.follow_up_due
-            answered = state.answered if which == "evaluation" else state.followed_up
+            due, answered, closed = state.due_of(which), state.answered_of(which), state.closed_of(which)
             done_at = getattr(state, f"{which}_done_at")
-            closed = state.evaluation_closed if which == "evaluation" else state.follow_up_closed
             when = ("a week after the activity" if which == "evaluation"
                     else f"{state.follow_up_months} months after")
             text = f"{answered} of {plural(state.counted, 'participant')} answered · due {format_date(due)} ({when})"

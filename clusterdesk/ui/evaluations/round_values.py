@@ -17,7 +17,7 @@ from ...services import baselines as baseline_service
 from ...services.errors import ValidationError
 from ..common.editable_rows import EditColumn
 from ..common.forms import error_label
-from ..common.messages import ask_to_save
+from ..common.messages import settle_unsaved
 from ..common.save_bar import SaveBar
 from ..common.tab import ListExport
 from ..common.table_model import Column
@@ -185,12 +185,7 @@ class RoundValuesPanel(QWidget):
     def confirm_discard(self) -> bool:
         if not self.dirty:
             return True
-        answer = ask_to_save(self, "Save the values you typed first?")
-        if answer == "save":
-            return self.save()
-        if answer == "discard":
-            self.revert()
-        return answer == "discard"
+        return settle_unsaved(self, "Save the values you typed first?", self.save, self.revert)
 
     def list_export(self) -> ListExport | None:
         if self.sheet is None:
