@@ -32,6 +32,13 @@ LEARNED = (
 )
 COMMENTS = ("More time for our own meetings, please.", "The bus transfers were long.",
             "A shared follow-up call with the Dutch cluster in a month would help.", "")
+LEARNED_IN_MALMO = (
+    "Malmö plans for cloudbursts street by street; our pumps fit their tender model.",
+    "VA SYD buys through framework agreements renewed every four years.",
+    "The Swedish cluster's test sites are open to Danish members.",
+    "Nature-based solutions need sensors too: a market we had not seen.",
+)
+COMMENTS_IN_MALMO = ("One day more for own meetings would pay off.", "", "Good mix of visits and talks.", "")
 
 
 def add_evaluations_demo(ws: Workspace, today: date, staff: tuple[str, ...], seed: int = 2026) -> None:
@@ -52,7 +59,8 @@ def _plan(ws, activity_id, day, staff, months: int = 6):
     return evaluations.save_plan(ctx, activity_id, replace(plan, follow_up_months=months))[0]
 
 
-def _answer(ws, detail, people, day0: date, staff, rng, *, how_many: int) -> None:
+def _answer(ws, detail, people, day0: date, staff, rng, *, how_many: int,
+            learned=LEARNED, comments=COMMENTS) -> None:
     """Evaluation answers from the first `how_many` participants who came, a few days apart."""
     for n, person in enumerate(people[:how_many]):
         day = day0 + timedelta(days=2 + n)
@@ -67,10 +75,10 @@ def _answer(ws, detail, people, day0: date, staff, rng, *, how_many: int) -> Non
             "organisation_rating": AnswerValue(number=Decimal(rng.choice((3, 4, 4, 5)))),
             "overall_rating": AnswerValue(number=Decimal(overall)),
             "again": AnswerValue(choices=("yes" if overall >= 4 else "considering",)),
-            "learned": AnswerValue(text=LEARNED[n % len(LEARNED)]),
+            "learned": AnswerValue(text=learned[n % len(learned)]),
         }
-        if COMMENTS[n % len(COMMENTS)]:
-            values["comments"] = AnswerValue(text=COMMENTS[n % len(COMMENTS)])
+        if comments[n % len(comments)]:
+            values["comments"] = AnswerValue(text=comments[n % len(comments)])
         answers.save_answer_set(ctx, answers.AnswerSetInput(
             detail.questionnaire_id, person.member_id, person.contact_id, answered_on=day,
             source=rng.choice(("phone", "email", "web")), answers=values, activity_id=detail.id))
@@ -127,7 +135,8 @@ def _mission_to_sweden(ws, today, staff, rng):
     participants.set_participant_status(_at(ws, staff[3], last), [people[6].id], "no_show")
     evaluation = _plan(ws, detail.id, last, staff, months=6)
     came = [p for p in evaluation.participants if p.status == "attended"]
-    _answer(ws, evaluation, came, last, staff, rng, how_many=4)
+    _answer(ws, evaluation, came, last, staff, rng, how_many=4, learned=LEARNED_IN_MALMO,
+            comments=COMMENTS_IN_MALMO)
     closing = _at(ws, staff[3], last + timedelta(days=21))
     evaluations.set_closed(closing, detail.id, "evaluation")  # two never answered; no more chasing
     outcomes.save_outcomes(closing, detail.id, [outcomes.OutcomeRowInput(outcomes.OutcomeText(

@@ -83,7 +83,7 @@ def outcome_line(outcome: Outcome, member_name: str) -> OutcomeLine:
 def _lines(session, activity_id: uuid.UUID, *, deleted: bool = False) -> list[OutcomeLine]:
     rows = session.execute(
         select(Outcome, Member.name).join(Member, Member.id == Outcome.member_id)
-        .where(Outcome.activity_id == activity_id,
+        .where(Outcome.activity_id == activity_id, Member.deleted_at.is_(None),
                Outcome.deleted_at.is_not(None) if deleted else Outcome.deleted_at.is_(None))
         .order_by(Outcome.position, Outcome.created_at)).all()
     return [outcome_line(outcome, name) for outcome, name in rows]
@@ -129,8 +129,11 @@ def save_outcomes(ctx: ServiceContext, activity_id: uuid.UUID,
         session = uow.session
         activity = load(session, Activity, activity_id, "That activity", live=True)
         members = _participant_names(session, activity.id)
-        existing = {o.id: o for o in session.scalars(select(Outcome).where(
-            Outcome.activity_id == activity.id, Outcome.deleted_at.is_(None)))}
+        # A member in the bin keeps its outcomes, out of the grid: restored, they are back.
+        existing = {o.id: o for o in session.scalars(select(Outcome).join(Member, Member.id == Outcome.member_id)
+                                                     .where(Outcome.activity_id == activity.id,
+                                                            Outcome.deleted_at.is_(None),
+                                                            Member.deleted_at.is_(None)))}
         errors: dict[str, str] = {}
         parsed = []
         for number, row in enumerate(rows, start=1):

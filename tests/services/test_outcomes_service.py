@@ -96,3 +96,17 @@ def test_only_the_activitys_participants_can_report(ctx):
     with pytest.raises(ValidationError) as refused:
         outcomes.save_outcomes(ctx, trip.id, rows(OutcomeText("Hvidovre Vand", "Order", "", "", "", "5")))
     assert refused.value.errors == {"row 1:member": "“Hvidovre Vand” is not one of the participants"}
+
+
+def test_a_member_in_the_bin_keeps_its_outcomes_out_of_the_grid(ctx):
+    from clusterdesk.services.members import delete_member, restore_member
+
+    trip = make_trip(ctx)
+    saved, _ = outcomes.save_outcomes(ctx, trip.id, rows(OutcomeText(NAMES[0], "New market", "", "", "SE"),
+                                                        OutcomeText(NAMES[1], "New contacts", "3")))
+    delete_member(ctx, trip.members[NAMES[0]])
+    shown = outcomes.list_outcomes(ctx, trip.id)
+    assert [o.member_name for o in shown] == [NAMES[1]]
+    outcomes.save_outcomes(ctx, trip.id, [OutcomeRowInput(shown[0].as_text(), shown[0].id, shown[0].version)])
+    restore_member(ctx, trip.members[NAMES[0]])
+    assert {o.id for o in outcomes.list_outcomes(ctx, trip.id)} == {o.id for o in saved}

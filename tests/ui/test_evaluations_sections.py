@@ -168,3 +168,11 @@ def test_alt_keys_reach_every_section(qtbot, tab):
                                    start=1):
         press(qtbot, getattr(K, f"Key_{number}"), ALT)
         assert tab.sections.tabText(tab.sections.currentIndex()) == title
+
+
+def test_the_comparison_tables_pass_the_model_tester(qtbot, tab, qtmodeltester):
+    view = tab.show_section("Baselines")
+    view.tabs.setCurrentWidget(view.comparison)
+    qtmodeltester.check(view.comparison.indicators)
+    qtmodeltester.check(view.comparison.members)
+    assert view.comparison.indicators.rowCount() == 4 and view.comparison.members.rowCount() == 21

@@ -68,17 +68,14 @@ def report_story(report, today: date) -> list:
         rows = [(a.name, format_date_range(a.starts_on, a.ends_on), a.place or "—",
                  number(f"{a.answered} of {a.counted}"), number(a.outcomes)) for a in report.activities]
         story.append(data_table(("Activity", "When", "Where", "Answered", "Outcomes"), rows,
-                                [w * mm for w in (66, 36, 34, 22, 20)]))
+                                [w * mm for w in (62, 34, 34, 24, 24)]))
     story += _stories(report, st)
     if report.comments:
         story.append(heading("What participants wrote"))
         for question in dict.fromkeys(c.question for c in report.comments):
             rows = [(c.text, c.member) for c in report.comments if c.question == question]
             table = data_table(("Answer", "Participant"), rows, [w * mm for w in (124, 54)])
-            story.append(KeepTogether([heading(question, 2), table]) if len(rows) <= 8
-                         else heading(question, 2))
-            if len(rows) > 8:
-                story.append(table)
+            story.append(KeepTogether([heading(question, 2), table]))  # a long one still splits
     return story
 
 
