@@ -14,7 +14,16 @@ from decimal import Decimal
 from ..domain.checklists import add_months
 from ..domain.money import Money
 from ..domain.questionnaires import AnswerValue
-from ..services import activities, answers, baselines, evaluations, outcomes, participants, partners
+from ..services import (
+    activities,
+    answers,
+    baseline_values,
+    baselines,
+    evaluations,
+    outcomes,
+    participants,
+    partners,
+)
 from ..services import success_stories as stories
 from ..services.members import MemberFilter, member_page
 from ..store.workspace import Workspace
@@ -170,8 +179,8 @@ def _baseline(ws, today, staff, rng) -> None:
         second.append(baselines.MemberValuesInput(member.id, {
             i.id: str(v) for i, v in zip(indicators, [*grown, agreements + rng.choice((0, 1, 1, 2))],
                                          strict=True)}))
-    baselines.save_round_values(ctx, base.id, first)
-    baselines.save_round_values(mid_ctx, mid.id, second)
+    baseline_values.save_round_values(ctx, base.id, first)
+    baseline_values.save_round_values(mid_ctx, mid.id, second)
 
 
 def _spokesperson(ctx, member_id) -> str:

@@ -5,7 +5,7 @@ the rounds compared — averages, and the change of the members measured in both
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,19 +13,17 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm.attributes import flag_modified
 
-from ..domain.changes import Changes
-from ..domain.evaluations import (
+from ..domain.baselines import (
     GEARING_INDICATORS,
     GEARING_SET_DESCRIPTION,
     GEARING_SET_NAME,
     IndicatorComparison,
     MemberComparison,
-    RoundKind,
-    compare_rounds,
 )
-from ..domain.questionnaires import format_number, parse_number
+from ..domain.changes import Changes
+from ..domain.evaluations import RoundKind
 from ..domain.text import sort_key
-from ..store.models import Indicator, IndicatorSet, Measurement, MeasurementRound, Member
+from ..store.models import Indicator, IndicatorSet, Measurement, MeasurementRound
 from .context import ServiceContext
 from .dto import clean_text
 from .errors import ConflictError, ValidationError
@@ -141,12 +139,12 @@ def list_indicator_sets(ctx: ServiceContext, *, deleted: bool = False) -> list[I
                    for sid, name in sets), key=lambda r: sort_key(r.name))
 
 
-def _indicators(record: IndicatorSet) -> tuple[IndicatorInput, ...]:
+def indicators_of(record: IndicatorSet) -> tuple[IndicatorInput, ...]:
     return tuple(IndicatorInput(i.name, i.description, i.scale_min, i.scale_max, i.unit, i.id)
                  for i in record.indicators if i.deleted_at is None)
 
 
-def _round_row(session, record: MeasurementRound) -> RoundRow:
+def round_row(session, record: MeasurementRound) -> RoundRow:
     members = session.scalar(select(func.count(func.distinct(Measurement.member_id))).where(
         Measurement.round_id == record.id, Measurement.deleted_at.is_(None)))
     return RoundRow(record.id, record.set_id,
@@ -154,18 +152,18 @@ def _round_row(session, record: MeasurementRound) -> RoundRow:
                     members or 0, record.deleted_at is not None)
 
 
-def _rounds(session, set_id: uuid.UUID, *, deleted: bool = False) -> tuple[RoundRow, ...]:
+def rounds_of(session, set_id: uuid.UUID, *, deleted: bool = False) -> tuple[RoundRow, ...]:
     records = session.scalars(select(MeasurementRound).where(
         MeasurementRound.set_id == set_id,
         MeasurementRound.deleted_at.is_not(None) if deleted else MeasurementRound.deleted_at.is_(None))
         .order_by(MeasurementRound.measured_on, MeasurementRound.created_at))
-    return tuple(_round_row(session, r) for r in records)
+    return tuple(round_row(session, r) for r in records)
 
 
 def _set_detail(session, record: IndicatorSet) -> IndicatorSetDetail:
     return IndicatorSetDetail(record.id, IndicatorSetInput(record.name, record.description,
-                                                           _indicators(record), record.version),
-                              _rounds(session, record.id), record.updated_by, record.deleted_at is not None)
+                                                           indicators_of(record), record.version),
+                              rounds_of(session, record.id), record.updated_by, record.deleted_at is not None)
 
 
 def get_indicator_set(ctx: ServiceContext, set_id: uuid.UUID) -> IndicatorSetDetail:
@@ -176,7 +174,7 @@ def get_indicator_set(ctx: ServiceContext, set_id: uuid.UUID) -> IndicatorSetDet
 def deleted_rounds(ctx: ServiceContext, set_id: uuid.UUID) -> tuple[RoundRow, ...]:
     """The set's rounds in the bin."""
     with ctx.uow() as uow:
-        return _rounds(uow.session, set_id, deleted=True)
+        return rounds_of(uow.session, set_id, deleted=True)
 
 
 def validate_indicator_set(data: IndicatorSetInput) -> IndicatorSetInput:
@@ -293,7 +291,7 @@ def create_round(ctx: ServiceContext, set_id: uuid.UUID, data: RoundInput) -> tu
                                measured_on=data.measured_on, note=data.note)
         uow.session.add(row)
         changes = uow.commit()
-        return _round_row(uow.session, row), changes
+        return round_row(uow.session, row), changes
 
 
 def update_round(ctx: ServiceContext, round_id: uuid.UUID, data: RoundInput) -> tuple[RoundRow, Changes]:
@@ -304,7 +302,7 @@ def update_round(ctx: ServiceContext, round_id: uuid.UUID, data: RoundInput) -> 
             raise ConflictError(f"Round “{row.name}”", {"name": (row.name, data.name)}, row.updated_by)
         row.name, row.kind, row.measured_on, row.note = data.name, data.kind, data.measured_on, data.note
         changes = uow.commit()
-        return _round_row(uow.session, row), changes
+        return round_row(uow.session, row), changes
 
 
 def delete_round(ctx: ServiceContext, round_id: uuid.UUID) -> Changes:
@@ -313,124 +311,3 @@ def delete_round(ctx: ServiceContext, round_id: uuid.UUID) -> Changes:
 
 def restore_round(ctx: ServiceContext, round_id: uuid.UUID) -> Changes:
     return set_deleted(ctx, MeasurementRound, round_id, None, "That round no longer exists.")
-
-
-# --- a round's values -------------------------------------------------------------------------
-
-
-def _sheet(session, record: MeasurementRound) -> RoundSheet:
-    indicator_set = session.get(IndicatorSet, record.set_id)
-    indicators = _indicators(indicator_set)
-    live = {i.id for i in indicators}
-    rows: dict[uuid.UUID, MemberValues] = {}
-    for measurement, name in session.execute(
-            select(Measurement, Member.name).join(Member, Member.id == Measurement.member_id)
-            .where(Measurement.round_id == record.id, Measurement.deleted_at.is_(None),
-                   Member.deleted_at.is_(None))):
-        row = rows.setdefault(measurement.member_id, MemberValues(measurement.member_id, name, {}))
-        if measurement.indicator_id in live and measurement.value is not None:
-            row.values[measurement.indicator_id] = measurement.value
-    ordered = tuple(sorted(rows.values(), key=lambda r: sort_key(r.name)))
-    return RoundSheet(_round_row(session, record), indicators, ordered)
-
-
-def get_round_sheet(ctx: ServiceContext, round_id: uuid.UUID) -> RoundSheet:
-    """A round's values: one row per member measured, one value per indicator."""
-    with ctx.uow() as uow:
-        return _sheet(uow.session, load(uow.session, MeasurementRound, round_id, "That round", live=True))
-
-
-def previous_round_members(ctx: ServiceContext, round_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
-    """(id, name) of the members measured in the set's round before this one, to measure
-    the same members again."""
-    with ctx.uow() as uow:
-        session = uow.session
-        record = load(session, MeasurementRound, round_id, "That round", live=True)
-        earlier = session.scalars(select(MeasurementRound).where(
-            MeasurementRound.set_id == record.set_id, MeasurementRound.deleted_at.is_(None),
-            MeasurementRound.id != record.id, MeasurementRound.measured_on <= record.measured_on)
-            .order_by(MeasurementRound.measured_on.desc(), MeasurementRound.created_at.desc())).first()
-        if earlier is None:
-            return []
-        return [(r.member_id, r.name) for r in _sheet(session, earlier).rows]
-
-
-def save_round_values(ctx: ServiceContext, round_id: uuid.UUID,
-                      rows: Sequence[MemberValuesInput]) -> tuple[RoundSheet, Changes]:
-    """Save a round's grid. Each value must lie on its indicator's scale; errors are keyed
-    "row N:<indicator id>". A member left out of the grid, or a value emptied, is removed."""
-    with ctx.uow() as uow:
-        session = uow.session
-        record = load(session, MeasurementRound, round_id, "That round", live=True)
-        indicators = {i.id: i for i in _indicators(session.get(IndicatorSet, record.set_id))}
-        errors: dict[str, str] = {}
-        wanted: dict[tuple[uuid.UUID, uuid.UUID], Decimal] = {}
-        seen: set[uuid.UUID] = set()
-        for number, row in enumerate(rows, start=1):
-            if row.member_id in seen:
-                errors[f"row {number}:member"] = "this member is already in the round"
-                continue
-            seen.add(row.member_id)
-            member = session.get(Member, row.member_id)
-            if member is None or member.deleted_at is not None:
-                errors[f"row {number}:member"] = "that member no longer exists"
-                continue
-            for indicator_id, typed in row.values.items():
-                indicator = indicators.get(indicator_id)
-                if indicator is None:
-                    continue
-                try:
-                    value = parse_number(typed)
-                except ValueError as exc:
-                    errors[f"row {number}:{indicator_id}"] = f"{indicator.name}: {exc}"
-                    continue
-                if value is None:
-                    continue
-                if not indicator.scale_min <= value <= indicator.scale_max:
-                    errors[f"row {number}:{indicator_id}"] = (
-                        f"{indicator.name}: {format_number(value)} is outside the scale {indicator.scale}")
-                    continue
-                wanted[(row.member_id, indicator_id)] = value
-        if errors:
-            raise ValidationError(errors)
-        existing = {(m.member_id, m.indicator_id): m for m in session.scalars(
-            select(Measurement).where(Measurement.round_id == record.id))}
-        for key, value in wanted.items():
-            measurement = existing.get(key)
-            if measurement is None:
-                session.add(Measurement(id=uuid.uuid4(), round_id=record.id, member_id=key[0],
-                                        indicator_id=key[1], value=value))
-                continue
-            if measurement.value != value or measurement.deleted_at is not None:
-                measurement.value, measurement.deleted_at = value, None  # a cleared value typed again
-        for key, measurement in existing.items():
-            if key not in wanted and key[1] in indicators and measurement.deleted_at is None:
-                measurement.deleted_at = ctx.now()
-        changes = uow.commit()
-        return _sheet(session, record), changes
-
-
-# --- rounds compared -----------------------------------------------------------------------------
-
-
-def compare(ctx: ServiceContext, set_id: uuid.UUID,
-            round_ids: Sequence[uuid.UUID] | None = None) -> Comparison:
-    """The set's rounds (all, or those given) in date order, compared indicator by indicator
-    and member by member."""
-    with ctx.uow() as uow:
-        session = uow.session
-        record = load(session, IndicatorSet, set_id, "That indicator set")
-        rounds = [r for r in _rounds(session, set_id) if round_ids is None or r.id in round_ids]
-        indicators = _indicators(record)
-        ids = [r.id for r in rounds]
-        values: dict[tuple[uuid.UUID, uuid.UUID, uuid.UUID], Decimal] = {}
-        members: dict[uuid.UUID, str] = {}
-        if ids:
-            for measurement, name in session.execute(
-                    select(Measurement, Member.name).join(Member, Member.id == Measurement.member_id)
-                    .where(Measurement.round_id.in_(ids), Measurement.deleted_at.is_(None),
-                           Member.deleted_at.is_(None), Measurement.value.is_not(None))):
-                values[(measurement.round_id, measurement.indicator_id, measurement.member_id)] = measurement.value
-                members[measurement.member_id] = name
-        by_indicator, by_member = compare_rounds([(i.id, i.name) for i in indicators], ids, values, members)
-        return Comparison(record.name, tuple(rounds), indicators, by_indicator, by_member)

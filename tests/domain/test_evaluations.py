@@ -9,13 +9,13 @@ from decimal import Decimal
 
 import pytest
 
+from clusterdesk.domain.baselines import compare_rounds
 from clusterdesk.domain.evaluations import (
     OutcomeFact,
     OutcomeKind,
     OutcomeRowError,
     OutcomeText,
     Respondent,
-    compare_rounds,
     evaluated_statuses,
     evaluation_due,
     find_kind,

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from clusterdesk.services import baselines
+from clusterdesk.services import baseline_values, baselines
 from clusterdesk.services.baselines import (
     IndicatorInput,
     IndicatorSetInput,
@@ -49,7 +49,7 @@ def test_values_off_the_scale_are_refused_and_nothing_is_saved(ctx, members):
     presence, sales, competence, agreements = (i.id for i in gearing.data.indicators)
     base, _ = baselines.create_round(ctx, gearing.id, RoundInput("Baseline 2025", date(2025, 6, 5)))
     with pytest.raises(ValidationError) as refused:
-        baselines.save_round_values(ctx, base.id, [
+        baseline_values.save_round_values(ctx, base.id, [
             MemberValuesInput(members[0], {presence: "3", sales: "6"}),
             MemberValuesInput(members[1], {presence: "two", agreements: "21"}),
             MemberValuesInput(members[0], {presence: "1"})])
@@ -58,8 +58,8 @@ def test_values_off_the_scale_are_refused_and_nothing_is_saved(ctx, members):
     assert "“two” is not a number" in errors[f"row 2:{presence}"]
     assert "outside the scale 0–20 agreements" in errors[f"row 2:{agreements}"]
     assert errors["row 3:member"] == "this member is already in the round"
-    assert baselines.get_round_sheet(ctx, base.id).rows == ()
-    sheet, _ = baselines.save_round_values(ctx, base.id, [
+    assert baseline_values.get_round_sheet(ctx, base.id).rows == ()
+    sheet, _ = baseline_values.save_round_values(ctx, base.id, [
         MemberValuesInput(members[0], {presence: "3", sales: "2,5", competence: "", agreements: "0"}),
         MemberValuesInput(members[1], {presence: "1"})])
     values = {r.name: r.values for r in sheet.rows}
@@ -72,22 +72,22 @@ def test_rounds_compared_and_a_value_cleared_and_typed_again(ctx, members):
     presence = gearing.data.indicators[0].id
     base, _ = baselines.create_round(ctx, gearing.id, RoundInput("Baseline", date(2025, 6, 5)))
     mid, _ = baselines.create_round(ctx, gearing.id, RoundInput("Mid-term", date(2026, 9, 28), "mid_term"))
-    baselines.save_round_values(ctx, base.id, [MemberValuesInput(m, {presence: v})
+    baseline_values.save_round_values(ctx, base.id, [MemberValuesInput(m, {presence: v})
                                                for m, v in zip(members, ("1", "3", "5"), strict=True)])
-    baselines.save_round_values(ctx, mid.id, [MemberValuesInput(m, {presence: v})
+    baseline_values.save_round_values(ctx, mid.id, [MemberValuesInput(m, {presence: v})
                                               for m, v in zip(members[:2], ("2", "4"), strict=True)])
-    assert [m for m, _name in baselines.previous_round_members(ctx, mid.id)] == members
-    comparison = baselines.compare(ctx, gearing.id)
+    assert [m for m, _name in baseline_values.previous_round_members(ctx, mid.id)] == members
+    comparison = baseline_values.compare(ctx, gearing.id)
     assert [r.name for r in comparison.rounds] == ["Baseline", "Mid-term"]
     row = comparison.by_indicator[0]
     assert row.averages == (Decimal("3.00"), Decimal("3.00")) and row.change == Decimal("1.00") and row.paired == 2
     # Clearing a value removes it; typing it again brings the same row back (one per member).
-    baselines.save_round_values(ctx, mid.id, [MemberValuesInput(members[0], {presence: ""}),
+    baseline_values.save_round_values(ctx, mid.id, [MemberValuesInput(members[0], {presence: ""}),
                                               MemberValuesInput(members[1], {presence: "4"})])
-    assert baselines.compare(ctx, gearing.id).by_indicator[0].paired == 1
-    baselines.save_round_values(ctx, mid.id, [MemberValuesInput(members[0], {presence: "5"}),
+    assert baseline_values.compare(ctx, gearing.id).by_indicator[0].paired == 1
+    baseline_values.save_round_values(ctx, mid.id, [MemberValuesInput(members[0], {presence: "5"}),
                                               MemberValuesInput(members[1], {presence: "4"})])
-    assert baselines.compare(ctx, gearing.id).by_indicator[0].change == Decimal("2.50")
+    assert baseline_values.compare(ctx, gearing.id).by_indicator[0].change == Decimal("2.50")
 
 
 def test_rounds_and_sets_go_to_the_bin_and_come_back(ctx, members):
@@ -108,10 +108,10 @@ def test_editing_a_set_keeps_the_values_of_indicators_kept(ctx, members):
     gearing, _ = baselines.create_example_set(ctx)
     base, _ = baselines.create_round(ctx, gearing.id, RoundInput("Baseline", date(2025, 6, 5)))
     first = gearing.data.indicators[0]
-    baselines.save_round_values(ctx, base.id, [MemberValuesInput(members[0], {first.id: "4"})])
+    baseline_values.save_round_values(ctx, base.id, [MemberValuesInput(members[0], {first.id: "4"})])
     renamed = replace(gearing.data, indicators=(replace(first, name="Presence abroad"),) + gearing.data.indicators[2:])
     detail, _ = baselines.update_indicator_set(ctx, gearing.id, renamed)
     assert [i.name for i in detail.data.indicators][:2] == ["Presence abroad", "Competence in internationalisation"]
-    assert baselines.get_round_sheet(ctx, base.id).rows[0].values == {first.id: Decimal("4")}
+    assert baseline_values.get_round_sheet(ctx, base.id).rows[0].values == {first.id: Decimal("4")}
     with pytest.raises(ConflictError):
         baselines.update_indicator_set(ctx, gearing.id, renamed)  # the version loaded is stale now

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from clusterdesk.services import baselines, evaluations, outcomes, success_stories, today
+from clusterdesk.services import (
+    baseline_values,
+    baselines,
+    evaluations,
+    outcomes,
+    success_stories,
+    today,
+)
 
 
 def test_demo_evaluations(demo_ctx):
@@ -19,7 +26,7 @@ def test_demo_evaluations(demo_ctx):
     soon = [i for i in today.agenda(demo_ctx) if i.kind == "long-term-follow-up"]
     assert soon and all(i.due <= demo_ctx.today() + timedelta(days=30) for i in soon)
     gearing = baselines.list_indicator_sets(demo_ctx)[0]
-    comparison = baselines.compare(demo_ctx, gearing.id)
+    comparison = baseline_values.compare(demo_ctx, gearing.id)
     assert [r.data.kind for r in comparison.rounds] == ["baseline", "mid_term"]
     assert 18 <= len(comparison.by_member) <= 22
     stories = success_stories.list_stories(demo_ctx)

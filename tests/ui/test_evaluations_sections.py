@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from clusterdesk.services import baselines, evaluations, success_stories
+from clusterdesk.services import baseline_values, baselines, evaluations, success_stories
 from clusterdesk.ui.evaluations.grid import GridModel
 from tests.ui.keys import ALT, CTRL, DialogSteps, focused, press, type_text
 
@@ -47,7 +47,7 @@ def test_a_value_off_the_scale_is_refused_at_its_cell_then_saved(qtbot, tab):
     type_text(qtbot, corrected)
     press(qtbot, K.Key_S, CTRL)
     assert not values.dirty and model.errors() == {}
-    sheet = baselines.get_round_sheet(ctx, view.current_round().id)
+    sheet = baseline_values.get_round_sheet(ctx, view.current_round().id)
     assert sheet.rows[0].values[sheet.indicators[0].id] == Decimal(corrected) != Decimal(before)
     assert view.comparison.indicators.rowCount() == 4  # the comparison followed the save
 

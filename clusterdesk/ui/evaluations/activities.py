@@ -62,14 +62,14 @@ class ActivityEvaluationsView(ListEditorView):
     def columns(self):
         today = self.controller.today
         return (
-            Column("name", "Activity", lambda r: r.name, width=165, tooltip=lambda r: r.name),
+            Column("name", "Activity", lambda r: r.name, width=158, tooltip=lambda r: r.name),
             Column("ended", "Ended", lambda r: r.last_day, format_date, width=92),
             Column("answered", "Answered", lambda r: r.answered / r.counted if r.counted else -1, width=72,
                    align=RIGHT, text_of=lambda r: f"{r.answered} of {r.counted}" if r.counted else "—"),
             *(Column(which, title, lambda r, w=which: r.due_of(w), width=width,
                      text_of=lambda r, w=which: _state(r.closed_of(w), r.due_of(w), today()),
                      tooltip=lambda r, w=which: _tip(r.closed_of(w), r.due_of(w)))
-              for which, title, width in (("evaluation", "Evaluation", 82), ("follow_up", "Follow-up", 105))),
+              for which, title, width in (("evaluation", "Evaluation", 82), ("follow_up", "Follow-up", 118))),
             Column("outcomes", "Outcomes", lambda r: r.outcomes, width=60, align=RIGHT),
         )
 

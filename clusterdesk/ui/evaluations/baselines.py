@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.evaluations import RoundKind
 from ...domain.formatting import format_date
 from ...domain.text import plural
+from ...services import baseline_values
 from ...services import baselines as baseline_service
 from ..common.forms import find_data
 from ..common.messages import confirm
@@ -120,7 +121,7 @@ class BaselinesView(TabPage):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([370, 930])
+        splitter.setSizes([340, 990])
         layout.addWidget(splitter, 1)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_round)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.rounds_view, self.delete_or_restore_round)
@@ -160,7 +161,7 @@ class BaselinesView(TabPage):
             widget.setEnabled(self.detail is not None and (widget is self.delete_set_button or not self.set_bin.isChecked()))
         self._show_rounds()
         self.comparison.show_comparison(
-            baseline_service.compare(self.ctx, self.detail.id) if self.detail else None)
+            baseline_values.compare(self.ctx, self.detail.id) if self.detail else None)
 
     def _show_rounds(self) -> None:
         current = self.current_round()

@@ -57,9 +57,9 @@ class ComparisonPanel(QWidget):
         self.member_view, self.members, _mproxy = sorted_table((), self)
         wrap_headers(self.member_view, 56)
         bottom.addWidget(self.member_view)
-        bottom.setSizes([480, 480])
+        bottom.setSizes([440, 530])
         splitter.addWidget(bottom)
-        splitter.setSizes([150, 330])
+        splitter.setSizes([132, 348])
         layout.addWidget(splitter, 1)
 
     def show_comparison(self, comparison) -> None:
@@ -96,10 +96,10 @@ class ComparisonPanel(QWidget):
             [(r.data.name, [float(c.averages[n] or 0) for c in comparison.by_indicator])
              for n, r in enumerate(rounds)],
             title="Average per indicator and round", integer_axis=False, label_limit=28))
-        member_columns = [Column("member", "Member", lambda m: m.name, width=120, tooltip=lambda m: m.name)]
+        member_columns = [Column("member", "Member", lambda m: m.name, width=130, tooltip=lambda m: m.name)]
         for i, indicator in enumerate(comparison.by_indicator):
             member_columns.append(Column(
-                f"i{i}", indicator.name, lambda m, i=i: m.changes[i], width=88, align=RIGHT,
+                f"i{i}", indicator.name, lambda m, i=i: m.changes[i], width=92, align=RIGHT,
                 text_of=lambda m, i=i: " → ".join(format_number(v) if v is not None else "–"
                                                   for v in m.values[i]),
                 tooltip=lambda m, i=i: f"Change: {signed(m.changes[i])}"))

@@ -13,6 +13,7 @@ from ...domain.evaluations import RoundKind
 from ...domain.formatting import format_date
 from ...domain.questionnaires import format_number, parse_number
 from ...domain.text import plural
+from ...services import baseline_values
 from ...services import baselines as baseline_service
 from ...services.errors import ValidationError
 from ..common.editable_rows import EditColumn
@@ -68,7 +69,7 @@ class RoundValuesPanel(QWidget):
 
     def show_round(self, round_id) -> None:
         self.errors.hide()
-        self.sheet = baseline_service.get_round_sheet(self.controller.ctx, round_id) if round_id else None
+        self.sheet = baseline_values.get_round_sheet(self.controller.ctx, round_id) if round_id else None
         self.round = self.sheet.round if self.sheet else None
         if self.sheet is None:
             self.heading.setText("Choose a round on the left, or add one (Ctrl+N).")
@@ -126,7 +127,7 @@ class RoundValuesPanel(QWidget):
     def same_members(self) -> None:
         if self.round is None:
             return
-        earlier = baseline_service.previous_round_members(self.controller.ctx, self.round.id)
+        earlier = baseline_values.previous_round_members(self.controller.ctx, self.round.id)
         added = [name for member_id, name in earlier
                  if member_id not in self._member_ids() and self._add(member_id, name) is not None]
         self.controller.status.emit(f"{plural(len(added), 'member')} from the previous round added."
@@ -152,7 +153,7 @@ class RoundValuesPanel(QWidget):
             return True
         self.errors.hide()
         try:
-            result = self.controller.run_op(self, "Save values", baseline_service.save_round_values,
+            result = self.controller.run_op(self, "Save values", baseline_values.save_round_values,
                                             self.round.id, self.collect())
         except ValidationError as exc:
             self.show_errors(exc.errors)
