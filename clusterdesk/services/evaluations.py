@@ -207,15 +207,15 @@ def save_plan(ctx: ServiceContext, activity_id: uuid.UUID,
         row = session.scalar(select(ActivityEvaluation).where(ActivityEvaluation.activity_id == activity.id))
         if row is not None and row.version != data.version:
             raise ConflictError(f"The evaluation plan of “{activity.name}”", {}, row.updated_by)
-        if row is None:
-            row = ActivityEvaluation(id=uuid.uuid4(), activity_id=activity.id)
-            session.add(row)
         questionnaire = _resolve(session, data.questionnaire, "questionnaire")
         follow = _resolve(session, data.follow_up, "follow_up")
         families = families_of(session, [questionnaire, follow])
         if questionnaire and follow and families.get(questionnaire) == families.get(follow):
             raise ValidationError({"follow_up": "That is the evaluation questionnaire (another "
                                                 "revision of it); choose another for the follow-up."})
+        if row is None:
+            row = ActivityEvaluation(id=uuid.uuid4(), activity_id=activity.id)
+            session.add(row)
         row.questionnaire_id, row.follow_up_questionnaire_id = questionnaire, follow
         row.follow_up_months = data.follow_up_months
         row.note = data.note.strip()

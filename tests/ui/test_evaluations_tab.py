@@ -206,3 +206,21 @@ def test_today_opens_the_evaluation_due(qtbot, demo_window):
     assert tab.activities.current_id() == item.activity_id
     assert "Malmö" in tab.activities.editor.title.text()
     assert focused() is not None
+
+
+def test_answers_for_an_activity_without_a_plan_save_the_default_plan_first(qtbot, tab):
+    view = tab.show_section("Per activity")
+    ctx = view.controller.ctx
+    mission = next(s for s in evaluations.list_evaluations(ctx, evaluations.EvaluationFilter(when="all"))
+                   if "Hamburg" in s.name)
+    assert evaluations.get_evaluation(ctx, mission.activity_id).plan.version == 0  # no plan yet
+    assert view.select_activity(mission.activity_id)  # not taken place yet: the filter makes way
+    assert view.when_filter.currentData() == "all"
+    select_participant(view.editor, lambda p: p.counted)
+    seen = []
+    steps = DialogSteps(lambda dialog: seen.append(dialog.windowTitle()))
+    press(qtbot, K.Key_Return)
+    steps.check(qtbot)
+    assert seen == ["New answers — Evaluation after an international activity"]
+    plan = evaluations.get_evaluation(ctx, mission.activity_id).plan
+    assert plan.version == 1 and plan.follow_up_months == 6
