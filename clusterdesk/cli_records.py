@@ -65,6 +65,10 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
                {"pdf": "clusterdesk.cli_records:budget_pdf", "xlsx": "clusterdesk.cli_records:budget_xlsx"}),
     ExportKind("swot", "a SWOT analysis, the four quadrants on one page",
                "clusterdesk.services.swot:named_analyses", {"pdf": "clusterdesk.cli_records:swot_pdf"}),
+    ExportKind("evaluation-report", "the evaluation report of an activity that has ended",
+               "clusterdesk.services.evaluations:named_evaluations",
+               {"pdf": "clusterdesk.cli_records:evaluation_report_pdf",
+                "xlsx": "clusterdesk.cli_records:evaluation_report_xlsx"}),
 )
 
 FORMATS = ("pdf", "xlsx")
@@ -155,6 +159,25 @@ def swot_pdf(ctx, record_id, path: Path) -> str:
     analysis = get_analysis(ctx, record_id)
     write_swot_pdf(path, analysis, ctx.workspace.name)
     return f"Wrote the SWOT analysis “{analysis.data.title}” to {path}."
+
+
+def evaluation_report_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.evaluation_report import write_report_pdf
+    from .services.evaluation_report import activity_report
+
+    report = activity_report(ctx, record_id)
+    write_report_pdf(path, report, ctx.workspace.name, ctx.today())
+    return (f"Wrote the evaluation report of “{report.activities[0].name}” ({report.answered} of "
+            f"{report.participants} answered) to {path}.")
+
+
+def evaluation_report_xlsx(ctx, record_id, path: Path) -> str:
+    from .exports.evaluations import write_report_xlsx
+    from .services.evaluation_report import activity_report
+
+    report = activity_report(ctx, record_id)
+    count = write_report_xlsx(path, report)
+    return f"Wrote the evaluation report of “{report.activities[0].name}” ({count} outcomes) to {path}."
 
 
 # --- the commands ----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from ..domain.questionnaires import (
     check_answers,
 )
 from ..store.models import (
+    Activity,
     Answer,
     AnswerSet,
     Campaign,
@@ -51,6 +52,7 @@ class AnswerSetInput:
     answers: Mapping[str, AnswerValue] = field(default_factory=dict)
     update_orientation: bool = False
     version: int = 0
+    activity_id: uuid.UUID | None = None  # the activity these answers evaluate (§4.5.2)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class AnswerSetDetail:
     campaign_id: uuid.UUID | None
     answers: Mapping[str, AnswerValue]
     version: int
+    activity_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,7 @@ def _detail(session, s: AnswerSet) -> AnswerSetDetail:
         member.name if member else "", s.contact_id, contact.name if contact else "",
         s.respondent, s.answered_on, s.answered_by, s.source, s.campaign_id,
         {keys[a.question_id]: value_of(a) for a in s.answers if a.question_id in keys},
-        s.version)
+        s.version, s.activity_id)
 
 
 def earlier_answers(ctx: ServiceContext, questionnaire_id: uuid.UUID, member_id: uuid.UUID,
@@ -287,6 +290,10 @@ def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
             contact = get_plain(session, Contact, data.contact_id)
             if contact is None or (data.member_id and contact.member_id != data.member_id):
                 errors["contact"] = "That contact does not belong to the member."
+        if data.activity_id is not None:
+            activity = get_plain(session, Activity, data.activity_id)
+            if activity is None or activity.deleted_at is not None:
+                errors["activity"] = "That activity no longer exists."
         if errors:
             raise ValidationError(errors)
         if answer_set_id is None:
@@ -308,6 +315,7 @@ def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
         answer_set.answered_on = answered_on
         answer_set.answered_by = answer_set.answered_by or ctx.actor
         answer_set.source = data.source
+        answer_set.activity_id = data.activity_id
         write_answers(session, answer_set, questionnaire, values)
         apply_to_members(session, questionnaire, values, data.member_id, ctx,
                          update_orientation=data.update_orientation,

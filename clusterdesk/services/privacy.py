@@ -25,7 +25,9 @@ from ..store.models import (
     FundingCall,
     Interaction,
     Member,
+    Outcome,
     Stakeholder,
+    SuccessStory,
     SwotAnalysis,
 )
 from .context import ServiceContext
@@ -54,6 +56,8 @@ TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str | None]] = [
     (FundingCall, ("fit_note", "notes"), None),
     (Budget, ("notes",), None),
     (SwotAnalysis, ("notes",), None),
+    (SuccessStory, ("text", "quote", "quote_by"), "member_id"),
+    (Outcome, ("partner", "note"), "member_id"),
 ]
 
 

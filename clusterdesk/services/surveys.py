@@ -327,12 +327,17 @@ def builtin_templates() -> list[TemplateInfo]:
 
 def install_template(ctx: ServiceContext, template_key: str) -> tuple[QuestionnaireDetail, Changes]:
     """Copy a built-in template into the workspace as a questionnaire of its own."""
+    with ctx.uow() as uow:
+        questionnaire = add_template_questionnaire(uow.session, template_key)
+        changes = uow.commit()
+        return _detail(uow.session, questionnaire), changes
+
+
+def add_template_questionnaire(session, template_key: str) -> Questionnaire:
+    """Copy a built-in template into the workspace inside the caller's transaction."""
     template = _templates(templates_dir()).get(template_key)
     if template is None:
         raise NotFound(f"There is no built-in questionnaire “{template_key}”.")
-    with ctx.uow() as uow:
-        data = QuestionnaireInput(_free_name(uow.session, template.name), template.description,
-                                  template.prefill, template.questions)
-        questionnaire = _new_questionnaire(uow.session, data, template_key=template.key)
-        changes = uow.commit()
-        return _detail(uow.session, questionnaire), changes
+    data = QuestionnaireInput(_free_name(session, template.name), template.description,
+                              template.prefill, template.questions)
+    return _new_questionnaire(session, data, template_key=template.key)

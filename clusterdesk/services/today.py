@@ -102,6 +102,10 @@ SOURCES: tuple[AgendaSource, ...] = (
     AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
     AgendaSource("funding-deadline", "Funding deadlines", ".funding_deadlines:deadline_items",
                  ".funding_deadlines:complete_deadline"),
+    AgendaSource("evaluation", "Evaluations due", ".evaluations:evaluations_due",
+                 ".evaluations:complete_evaluation"),
+    AgendaSource("long-term-follow-up", "Long-term follow-ups due", ".evaluations:follow_ups_due",
+                 ".evaluations:complete_follow_up"),
 )
 
 
@@ -173,6 +177,8 @@ EVIDENCE: dict[tuple[int, int], str] = {
     (2, 3): ".finance_overview:cooperation_evidence",
     (4, 1): ".partners:cooperation_evidence",
     (4, 2): ".activities:services_evidence",
+    (4, 3): ".evaluations:measuring_evidence",
+    (4, 4): ".evaluations:communication_evidence",
     (5, 1): ".partners:network_evidence",
 }
 

@@ -11,5 +11,6 @@ REVISIONS: tuple[str, ...] = (
     "0004_missions",
     "0005_imports",
     "0006_finance",
+    "0008_evaluations",
 )
 HEAD = REVISIONS[-1]

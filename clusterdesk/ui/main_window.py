@@ -48,7 +48,7 @@ TABS = (
             "Phase 3 — the international strategy, KPIs and action plans"),
     TabSpec("missions", "Missions", "missions", "clusterdesk.ui.missions.page:MissionsTab",
             "Phase 4 — partners, missions, events and their checklists"),
-    TabSpec("evaluations", "Evaluations", "evaluations", "clusterdesk.ui.phases.page:EvaluationsTab",
+    TabSpec("evaluations", "Evaluations", "evaluations", "clusterdesk.ui.evaluations.page:EvaluationsTab",
             "Phase 4 — evaluations, outcomes and success stories"),
     TabSpec("network", "Network", "network", "clusterdesk.ui.phases.page:NetworkTab",
             "Phase 5 — the network and permanent services"),

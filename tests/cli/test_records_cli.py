@@ -30,7 +30,7 @@ def test_list_prints_ids_and_names(demo_file, capsys):
     code, out, _ = run(capsys, "--db", str(demo_file), "list", "partners")
     assert code == 0 and len(out.splitlines()) == 9 and "Vattenklustret Skåne" in out
     code, out, _ = run(capsys, "--db", str(demo_file), "list", "activities")
-    assert code == 0 and len(out.splitlines()) == 6
+    assert code == 0 and len(out.splitlines()) == 7  # with the evaluated trip to Malmö
 
 
 def test_export_checklist_by_name_and_by_id(demo_file, tmp_path, capsys):

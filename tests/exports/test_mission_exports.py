@@ -60,7 +60,7 @@ def test_checklist_pdf_prints_names_from_all_of_europe(ctx, tmp_path):
 def test_checklist_excel_has_status_due_who_when_and_note(demo_ctx, tmp_path):
     from openpyxl import load_workbook
 
-    trip = next(r for r in activities.list_activities(demo_ctx) if r.status == "done")
+    trip = next(r for r in activities.list_activities(demo_ctx) if r.status == "done" and r.progress.total)
     checklist = checklists.get_checklist(demo_ctx, trip.id)
     target = tmp_path / "trip.xlsx"
     assert write_checklist_xlsx(target, checklist, demo_ctx.today()) == len(checklist.items)
@@ -96,7 +96,8 @@ def test_calendar_file_parses_back_with_every_activity_and_due_item(demo_ctx, tm
     due = [e for e in events if str(e["SUMMARY"]).startswith("Due: ")]
     open_items = [i for i in today.agenda(demo_ctx, horizon_days=365) if i.kind != "activity"]
     assert len(due) == len(open_items)
-    assert {str(e["CATEGORIES"].cats[0]) for e in due} == {"Checklist items", "Follow-ups", "Funding deadlines"}
+    assert {str(e["CATEGORIES"].cats[0]) for e in due} == {"Checklist items", "Follow-ups", "Funding deadlines",
+                                                           "Evaluations due", "Long-term follow-ups due"}
     again = Calendar.from_ical(today_ics(demo_ctx, tmp_path))
     assert {str(e["UID"]) for e in again.walk("VEVENT")} == set(by_uid)  # same ids next time
 

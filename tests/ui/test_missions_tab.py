@@ -223,7 +223,7 @@ def test_activities_list_sorts_dates_and_exports(missions, tmp_path):
     view = missions.show_section("Activities")
     view.when_filter.setCurrentIndex(view.when_filter.findData("all"))
     starts = [view.proxy.index(r, 0).data(ROW_ROLE).starts_on for r in range(view.proxy.rowCount())]
-    assert starts == sorted(starts) and len(starts) == 6
+    assert starts == sorted(starts) and len(starts) == 7
     view.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     starts = [view.proxy.index(r, 0).data(ROW_ROLE).starts_on for r in range(view.proxy.rowCount())]
     assert starts == sorted(starts, reverse=True)
@@ -231,5 +231,5 @@ def test_activities_list_sorts_dates_and_exports(missions, tmp_path):
     export_list_to(view.controller, view.list_export(), target)
     sheet = load_workbook(target).active
     assert [c.value for c in sheet[1]][:5] == ["Name", "Kind", "Status", "First day", "Last day"]
-    assert sheet.max_row == 7
+    assert sheet.max_row == 8
     assert date(2026, 1, 1) < sheet["D2"].value.date()

@@ -2,6 +2,15 @@
 
 from .campaigns import Campaign, CampaignTarget
 from .core import AuditEntry, WorkspaceInfo
+from .evaluations import (
+    ActivityEvaluation,
+    Indicator,
+    IndicatorSet,
+    Measurement,
+    MeasurementRound,
+    Outcome,
+    SuccessStory,
+)
 from .finance import (
     Budget,
     BudgetCost,
@@ -36,6 +45,7 @@ from .surveys import Answer, AnswerSet, Question, Questionnaire
 
 __all__ = [
     "Activity",
+    "ActivityEvaluation",
     "Answer",
     "AnswerSet",
     "AuditEntry",
@@ -57,11 +67,16 @@ __all__ = [
     "ImportBatch",
     "ImportItem",
     "ImportMapping",
+    "Indicator",
+    "IndicatorSet",
     "Interaction",
     "MarketAnalysis",
+    "Measurement",
+    "MeasurementRound",
     "Member",
     "MemberMarket",
     "MergeRecord",
+    "Outcome",
     "Participant",
     "Partner",
     "PartnerContact",
@@ -72,6 +87,7 @@ __all__ = [
     "StaffMember",
     "Stakeholder",
     "StakeholderContact",
+    "SuccessStory",
     "SwotAnalysis",
     "SwotItem",
     "Tag",

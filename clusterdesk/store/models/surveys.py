@@ -54,7 +54,7 @@ class Question(Record):
 class AnswerSet(Record):
     """The answers one respondent gave to one questionnaire revision, entered by staff on
     their behalf. It belongs to a member and/or contact, and to a campaign when it was
-    given in one (other owners, such as an activity, get a column of their own)."""
+    given in one, or to the activity it evaluates (§4.5.2)."""
 
     __tablename__ = "answer_sets"
 
@@ -67,6 +67,8 @@ class AnswerSet(Record):
         ForeignKey("campaigns.id", ondelete="SET NULL"), index=True)
     interaction_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("interactions.id", ondelete="SET NULL"))
+    activity_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("activities.id", ondelete="SET NULL"), index=True)
     answered_on: Mapped[date] = mapped_column(index=True)
     answered_by: Mapped[str] = mapped_column(String(120), default="")
     source: Mapped[str] = mapped_column(String(20), default="phone")

@@ -36,8 +36,8 @@ def nice_integer_scale(top: float) -> tuple[int, int]:
         magnitude *= 10
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1].rstrip() + "…"
+def _short(label: str, limit: int = MAX_LABEL) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 class ChartView(QChartView):
@@ -57,8 +57,11 @@ class ChartView(QChartView):
 
 
 def bar_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], *,
-              title: str = "", stacked: bool = False, integer_axis: bool = True) -> QChart:
-    """Horizontal bars, first category at the top; several series side by side or stacked."""
+              title: str = "", stacked: bool = False, integer_axis: bool = True,
+              top: float | None = None, label_limit: int = MAX_LABEL) -> QChart:
+    """Horizontal bars, first category at the top; several series side by side or stacked.
+    `top` fixes the end of the value axis (e.g. 5 for ratings from 1 to 5); category labels
+    longer than `label_limit` characters are cut (a narrow chart has room for fewer)."""
     chart = QChart()
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -84,21 +87,25 @@ def bar_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[fl
         bar_set.setLabelColor(text_color)
     chart.addSeries(bars)
     axis_y = QBarCategoryAxis()
-    axis_y.append([_short(categories[i]) for i in top_first])
+    axis_y.append([_short(categories[i], label_limit) for i in top_first])
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     bars.attachAxis(axis_y)
     axis_x = QValueAxis()
     totals = [sum(float(values[i]) for _n, values in series) if stacked
               else max((float(values[i]) for _n, values in series), default=0)
               for i in range(len(categories))]
-    top = max(totals, default=0)
-    if integer_axis:
-        step, ticks = nice_integer_scale(top * 1.1)
+    highest = max(totals, default=0)
+    if top is not None:
+        axis_x.setRange(0, top)
+        axis_x.setTickCount(int(top) + 1)
+        axis_x.setLabelFormat("%d")
+    elif integer_axis:
+        step, ticks = nice_integer_scale(highest * 1.1)
         axis_x.setRange(0, step * ticks)
         axis_x.setTickCount(ticks + 1)
         axis_x.setLabelFormat("%d")
     else:
-        axis_x.setRange(0, max(1.0, top * 1.15))
+        axis_x.setRange(0, max(1.0, highest * 1.15))
         axis_x.applyNiceNumbers()
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     bars.attachAxis(axis_x)

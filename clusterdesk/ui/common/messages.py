@@ -25,6 +25,16 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "OK") -> b
     return box.clickedButton() is ok
 
 
+def settle_unsaved(parent: QWidget | None, text: str, save, revert) -> bool:
+    """Ask what to do with unsaved typing and do it; True when it is fine to move on."""
+    answer = ask_to_save(parent, text)
+    if answer == "save":
+        return save()
+    if answer == "discard":
+        revert()
+    return answer == "discard"
+
+
 def ask_to_save(parent: QWidget | None, text: str) -> str:
     """Save, discard or cancel unsaved changes: returns "save", "discard" or "cancel"."""
     answer = QMessageBox.question(

@@ -69,6 +69,13 @@ class RowTableModel(QAbstractTableModel):
     def rows(self) -> list[Any]:
         return list(self._rows)
 
+    def set_columns(self, columns: Sequence[Column], rows: Sequence[Any] = ()) -> None:
+        """Other columns (and rows), for a table whose columns follow the data."""
+        self.beginResetModel()
+        self.columns = list(columns)
+        self._rows = list(rows)
+        self.endResetModel()
+
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 

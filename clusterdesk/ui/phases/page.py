@@ -48,11 +48,6 @@ class StrategyTab(PhasePage):
     coming = "strategy versions, KPIs with measurements, action plans and the strategy wheel."
 
 
-class EvaluationsTab(PhasePage):
-    phase_number = 4
-    coming = "evaluation questionnaires, outcomes, baseline measurements and success stories."
-
-
 class NetworkTab(PhasePage):
     phase_number = 5
     coming = "meta-clusters, the services catalogue, partner-search requests, project ideas."

@@ -41,6 +41,8 @@ OPENERS: dict[str, Callable] = {
         item.activity_id, item.record_id),
     "activities": lambda window, item: window.show_tab("missions").open_activity(item.record_id),
     "call_deadlines": lambda window, item: window.show_tab("finance").open_record("deadline", item.record_id),
+    "activity_evaluations": lambda window, item: window.show_tab("evaluations").open_activity(
+        item.activity_id),
 }
 # phase number → (tab key, title) to go on from the phase's questions
 PHASE_TABS = {1: ("members", "Members"), 2: ("finance", "Finance"), 3: ("strategy", "Strategy"),
@@ -62,7 +64,8 @@ class TodayTab(TabPage):
     kinds = ("interactions", "members", "contacts", "checklist_items", "activities", "partners",
              "participants", "activity_partners", "funding_calls", "call_deadlines", "funding_sources",
              "budgets", "budget_costs", "budget_funding", "stakeholders", "staff_members",
-             "staff_languages", "target_markets")
+             "staff_languages", "target_markets", "activity_evaluations", "answer_sets",
+             "success_stories", "measurement_rounds", "indicator_sets")
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)

@@ -98,11 +98,16 @@ class AnswerSetDialog(QDialog):
     """Fill in (or correct) one respondent's answers. Ctrl+S or Ctrl+Enter saves; a refused
     save keeps everything typed and marks what is wrong."""
 
-    def __init__(self, controller, questionnaire, detail=None, parent=None) -> None:
+    def __init__(self, controller, questionnaire, detail=None, parent=None, *,
+                 activity_id=None, member=None, contact_id=None) -> None:
+        """`activity_id`: the activity the answers evaluate; `member` (id, name) and
+        `contact_id` start new answers for a known respondent (a participant)."""
         super().__init__(parent)
         self.controller = controller
         self.questionnaire = questionnaire
         self.detail = detail
+        self.activity_id = detail.activity_id if detail is not None else activity_id
+        self.preset = (member, contact_id)
         self.result_detail = None
         self.setWindowTitle(("Correct answers — " if detail else "New answers — ") + questionnaire.data.name)
         self.resize(720, 680)
@@ -146,7 +151,13 @@ class AnswerSetDialog(QDialog):
         d = self.detail
         if d is None:
             self.answered_on.set_date(self.controller.today())
-            self._member_changed(None)
+            member, contact_id = self.preset
+            if member is None:
+                self._member_changed(None)
+                return
+            self.member.set_member(*member)  # fills the contacts (and earlier answers)
+            if contact_id is not None:
+                self._select_contact(contact_id)
             return
         self.member.set_member(d.member_id, d.member_name)
         self._select_contact(d.contact_id)
@@ -200,7 +211,7 @@ class AnswerSetDialog(QDialog):
                 self.questionnaire.id, self.member.member_id, self.contact.currentData(),
                 self.respondent.text(), answered_on, self.source.currentData(), values,
                 self.answer_area.orientation_confirmed(),
-                self.detail.version if self.detail else 0)
+                self.detail.version if self.detail else 0, self.activity_id)
             result = self.controller.run_op(self, "Save answers", answer_service.save_answer_set, data,
                                             self.detail.id if self.detail else None)
         except ValidationError as exc:
