@@ -21,6 +21,7 @@ from ..store.workspace import Workspace, create_workspace
 from . import names
 from .campaigns import add_campaigns_demo
 from .missions import build_missions
+from .strategy import build_strategy
 
 CLUSTER_NAME = "AquaNord – Danish Water Technology Cluster (demo)"
 STAFF = ("Mette Kjær (MK)", "Jonas Bech (JB)", "Sara Holm (SH)", "Ahmed Rashid (AR)")
@@ -180,4 +181,5 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
         uow.commit()
     build_missions(ws, today, seed)
     add_campaigns_demo(ws, today, STAFF)
+    build_strategy(ws, today, STAFF)
     return ws

@@ -68,3 +68,21 @@ def format_date_range(start: date, end: date | None, locale: str = DEFAULT_LOCAL
     if start.year == end.year:
         return f"{babel_date(start, format='d MMM', locale=loc)} – {format_date(end, locale)}"
     return f"{format_date(start, locale)} – {format_date(end, locale)}"
+
+
+def format_quantity(value, unit: str = "", locale: str = DEFAULT_LOCALE) -> str:
+    """A number as people read it here ('1.250', '12,5', '0,75'), with its unit when given
+    ('45 %', '12 members'); '' for None."""
+    if value is None:
+        return ""
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    digits = max(0, -number.normalize().as_tuple().exponent)
+    pattern = "#,##0" + ("." + "0" * min(digits, 4) if digits else "")
+    text = format_decimal(number, format=pattern, locale=_locale(locale))
+    if not unit:
+        return text
+    return f"{text} %" if unit == "%" else f"{text} {unit}"

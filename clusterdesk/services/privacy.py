@@ -14,7 +14,18 @@ from datetime import date, datetime
 from sqlalchemy import String, cast, or_, select
 
 from ..domain.changes import Changes
-from ..store.models import AuditEntry, Contact, ErasureEntry, Interaction, Member
+from ..store.models import (
+    ActionPlan,
+    ActionPlanParticipant,
+    AuditEntry,
+    Contact,
+    ErasureEntry,
+    Interaction,
+    KpiMeasurement,
+    Member,
+    StrategyMilestone,
+    SubActivity,
+)
 from .context import ServiceContext
 from .errors import ServiceError
 from .records import load
@@ -33,6 +44,13 @@ ERASURE_REASONS = {
 TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str]] = [
     (Interaction, ("attendees", "summary", "needs", "next_step"), "member_id"),
     (Member, ("notes",), "id"),
+    # Phase 3: no member column on these; "id" never equals a member's id, so only the
+    # rows whose text names the person are read.
+    (ActionPlan, ("purpose", "institutions", "dissemination", "budget_note"), "id"),
+    (ActionPlanParticipant, ("note",), "member_id"),
+    (SubActivity, ("text", "owner", "note"), "id"),
+    (KpiMeasurement, ("note",), "id"),
+    (StrategyMilestone, ("note",), "id"),
 ]
 
 

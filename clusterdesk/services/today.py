@@ -100,6 +100,11 @@ SOURCES: tuple[AgendaSource, ...] = (
     AgendaSource("checklist", "Checklist items", ".checklists:due_items",
                  ".checklists:complete_agenda_item"),
     AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
+    AgendaSource("kpi-review", "KPI reviews due", ".kpis:reviews_due", ".kpis:complete_review"),
+    AgendaSource("sub-activity", "Action plan sub-activities", ".action_plans:due_sub_activities",
+                 ".action_plans:complete_sub_activity"),
+    AgendaSource("milestone", "Strategy wheel milestones", ".strategy_wheel:due_milestones",
+                 ".strategy_wheel:complete_milestone"),
 )
 
 
@@ -128,9 +133,9 @@ def complete_item(ctx: ServiceContext, item: AgendaItem) -> Changes:
 # --- the five phases and what the data says -------------------------------------------------
 
 
-def members_heard(ctx: ServiceContext) -> str | None:
-    """Members with a visit, call or meeting in the last twelve months (Phase 1)."""
-    since = ctx.today() - timedelta(days=365)
+def count_members_heard(ctx: ServiceContext, until: date) -> tuple[int, int]:
+    """(members with a visit, call or meeting in the twelve months up to `until`, members)."""
+    since = until - timedelta(days=365)
     live = (Member.deleted_at.is_(None), Member.status != "former")
     with ctx.workspace.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(Member).where(*live)).scalar_one()
@@ -138,8 +143,14 @@ def members_heard(ctx: ServiceContext) -> str | None:
             select(func.count(func.distinct(Interaction.member_id)))
             .join(Member, Member.id == Interaction.member_id)
             .where(*live, Interaction.deleted_at.is_(None), Interaction.occurred_on >= since,
-                   Interaction.occurred_on <= ctx.today(), Interaction.kind.in_(HEARD_KINDS))
+                   Interaction.occurred_on <= until, Interaction.kind.in_(HEARD_KINDS))
         ).scalar_one()
+    return heard, total
+
+
+def members_heard(ctx: ServiceContext) -> str | None:
+    """Members with a visit, call or meeting in the last twelve months (Phase 1)."""
+    heard, total = count_members_heard(ctx, ctx.today())
     if not total:
         return None
     return f"{heard} of {total} members had a visit, call or meeting in the last 12 months."
@@ -165,6 +176,12 @@ EVIDENCE: dict[tuple[int, int], str] = {
     (1, 1): ".today:members_heard",
     (1, 3): ".today:international_need",
     (2, 3): ".partners:partners_in_place_evidence",
+    (3, 1): ".strategy_wheel:process_evidence",
+    (3, 2): ".strategy_wheel:involvement_evidence",
+    (3, 3): ".strategy:document_evidence",
+    (3, 4): ".strategy:overall_link_evidence",
+    (3, 5): ".action_plans:measurable_evidence",
+    (3, 6): ".kpis:realism_evidence",
     (4, 1): ".partners:cooperation_evidence",
     (4, 2): ".activities:services_evidence",
     (5, 1): ".partners:network_evidence",

@@ -16,9 +16,22 @@ from .missions import (
     activity_partners,
 )
 from .privacy import ErasureEntry
+from .strategy import (
+    ActionPlan,
+    ActionPlanParticipant,
+    ActionPlanTarget,
+    Kpi,
+    KpiMeasurement,
+    StrategyMilestone,
+    StrategyVersion,
+    SubActivity,
+)
 from .surveys import Answer, AnswerSet, Question, Questionnaire
 
 __all__ = [
+    "ActionPlan",
+    "ActionPlanParticipant",
+    "ActionPlanTarget",
     "Activity",
     "Answer",
     "AnswerSet",
@@ -32,6 +45,8 @@ __all__ = [
     "Contact",
     "ErasureEntry",
     "Interaction",
+    "Kpi",
+    "KpiMeasurement",
     "MarketAnalysis",
     "Member",
     "MemberMarket",
@@ -41,6 +56,9 @@ __all__ = [
     "Question",
     "Questionnaire",
     "SavedFilter",
+    "StrategyMilestone",
+    "StrategyVersion",
+    "SubActivity",
     "Tag",
     "TargetMarket",
     "WorkspaceInfo",
