@@ -119,10 +119,11 @@ def _kpis(ws, strategy_id, today: date, staff) -> None:
     for name, measure, baseline, target, first, last, who, definition in tied:
         detail, _ = kpis.create_kpi(setup, KpiInput(strategy_id, name, baseline, target, first, last,
                                                     definition, measure=measure, owner=owner[who]))
-        # Reviewed every quarter; the value the data gave on the day kept as a measurement
-        # (the partners' trust stages have no history, so that one is only marked reviewed).
+        # Reviewed every quarter; for the last year the value the data gave on the day is
+        # kept as a measurement (the workspace's data reaches back about that far; the
+        # partners' trust stages have no history, so that one is only marked reviewed).
         for day in _quarter_starts(first, today - timedelta(days=20)):
-            if measure == "partner_clusters_established":
+            if measure == "partner_clusters_established" or day < today - timedelta(days=365):
                 kpis.mark_reviewed(_at(ws, owner[who], day), detail.id)
             else:
                 kpis.record_measure(_at(ws, owner[who], day), detail.id)

@@ -276,3 +276,33 @@ def period_text(start: date | None, end: date | None) -> str:
 def latest(values: Iterable[tuple[date, Decimal]]) -> tuple[date, Decimal] | None:
     """The most recent (date, value), or None."""
     return max(values, key=lambda pair: pair[0], default=None)
+
+
+# --- the target-vs-actual chart ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiChartData:
+    """What a KPI's chart shows, the same on screen and in the PDF: the measured values, the
+    straight path from baseline to target, the target as a level, and ranges for the axes."""
+
+    actual: tuple[tuple[date, Decimal], ...]
+    path: tuple[tuple[date, Decimal], tuple[date, Decimal]]
+    target: Decimal
+    first_day: date
+    last_day: date
+    low: Decimal
+    high: Decimal
+
+
+def kpi_chart_data(baseline: Decimal, target: Decimal, start: date, end: date,
+                   actual: Iterable[tuple[date, Decimal]]) -> KpiChartData:
+    points = tuple(sorted(actual, key=lambda p: p[0]))
+    values = [baseline, target, *(v for _d, v in points)]
+    low, high = min(values), max(values)
+    span = (high - low) or max(abs(high), Decimal(1))
+    low = Decimal(0) if low >= 0 and low <= span else low - span * Decimal("0.1")
+    high = high + span * Decimal("0.1")
+    days = [start, end, *(d for d, _v in points)]
+    return KpiChartData(points, ((start, baseline), (end, target)), target, min(days), max(days),
+                        low, high)
