@@ -262,15 +262,17 @@ def target_share(target: Decimal, achieved: Decimal | None) -> Decimal | None:
     return achieved / target
 
 
-def period_text(start: date | None, end: date | None) -> str:
-    """'2025–2027' when the period is whole years, else the dates as typed elsewhere."""
+def period_text(start: date | None, end: date | None, *, short: bool = False) -> str:
+    """'2025–2027' when the period is whole years, else the dates ('1 Mar 2026 – 30 Jun 2027',
+    or with `short` the months: 'Mar 2026 – Jun 2027')."""
     if start is None and end is None:
         return ""
     if start and end and (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31):
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     from .formatting import format_date
 
-    return f"{format_date(start)} – {format_date(end)}".strip(" –")
+    style = "MMM y" if short else "medium"
+    return f"{format_date(start, style=style)} – {format_date(end, style=style)}".strip(" –")
 
 
 def latest(values: Iterable[tuple[date, Decimal]]) -> tuple[date, Decimal] | None:

@@ -456,7 +456,9 @@ def due_sub_activities(ctx: ServiceContext, until: date) -> list[AgendaItem]:
              .order_by(SubActivity.due_on, SubActivity.position))
     with ctx.workspace.engine.connect() as conn:
         rows = conn.execute(query).all()
-    return [AgendaItem("sub-activity", due, text, f"Action plan: {plan}", "sub_activities", sub_id, owner)
+    return [AgendaItem("sub-activity", due, text,
+                       plan if "action plan" in plan.casefold() else f"Action plan: {plan}",
+                       "sub_activities", sub_id, owner)
             for sub_id, due, text, owner, _plan_id, plan in rows]
 
 

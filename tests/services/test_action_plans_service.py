@@ -104,7 +104,7 @@ def test_sub_activities_due_are_on_today_and_ticked_there(ctx):
     detail = action_plans.create_action_plan(ctx, _plan())[0]
     items = [i for i in today_service.agenda(ctx) if i.kind == "sub-activity"]
     assert [i.title for i in items] == ["Invite all members by 1 March", "Book 40 B2B meetings in Hamburg"]
-    assert items[0].detail == "Action plan: Action plan 2027: Germany" and items[0].owner == "MK"
+    assert items[0].detail == "Action plan 2027: Germany" and items[0].owner == "MK"
     today_service.complete_item(ctx, items[0])
     done = action_plans.get_action_plan(ctx, detail.id).sub_activities[1]
     assert done.done and done.done_by == "Tester (TT)"

@@ -49,11 +49,6 @@ class FinanceTab(PhasePage):
               "and the power–interest grid, SWOT analyses, secretariat readiness.")
 
 
-class StrategyTab(PhasePage):
-    phase_number = 3
-    coming = "strategy versions, KPIs with measurements, action plans and the strategy wheel."
-
-
 class EvaluationsTab(PhasePage):
     phase_number = 4
     coming = "evaluation questionnaires, outcomes, baseline measurements and success stories."
