@@ -49,7 +49,7 @@ class StrategyChoice(QComboBox):
         self.setCurrentIndex(index if index >= 0 else 0)
         self.blockSignals(False)
 
-    def select(self, strategy_id) -> None:
+    def choose(self, strategy_id) -> None:
         index = find_data(self, strategy_id)
         if index >= 0:
             self.setCurrentIndex(index)

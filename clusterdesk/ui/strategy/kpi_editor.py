@@ -86,14 +86,15 @@ class KpiEditor(FormEditor):
         self.owner = self.watch("owner", QComboBox(), "Owner")
         self.owner.setEditable(True)
         self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        add_row(form, "&Name:", self.name)
-        add_row(form, "Strategy &version:", self.strategy)
-        add_row(form, "&Definition:", self.definition)
+        # Alt letters unique among the menus, the list (New, Delete, Bin), Revert and Save.
+        add_row(form, "Na&me:", self.name)
+        add_row(form, "Strate&gy version:", self.strategy)
+        add_row(form, "Definit&ion:", self.definition)
         add_row(form, "Meas&ure:", self.measure)
-        add_row(form, "&Unit:", self.unit, "O&wner:", self.owner)
-        add_row(form, "&Baseline:", self.baseline, "&Target:", self.target)
+        add_row(form, "Uni&t:", self.unit, "O&wner:", self.owner)
+        add_row(form, "Base&line:", self.baseline, "T&arget:", self.target)
         add_row(form, "&Period from:", self.period_from, "t&o:", self.period_to)
-        add_row(form, "Re&view:", self.cadence, "Ne&xt review:", self.next_review)
+        add_row(form, "Review &cadence:", self.cadence, "Ne&xt review:", self.next_review)
         rule = QLabel("Status compares the latest value with the straight path from the baseline at the "
                       "start of the period to the target at its end: on track when at most a tenth of the "
                       "way behind, at risk up to a quarter behind, off track beyond that. A measurement "
@@ -124,7 +125,7 @@ class KpiEditor(FormEditor):
             data = detail.data
             self.title.setText(data.name + ("  (in the bin)" if detail.deleted else ""))
         self.name.setText(data.name)
-        self.strategy.select(data.strategy_id)
+        self.strategy.choose(data.strategy_id)
         self.definition.setPlainText(data.definition)
         self.unit.setText(data.unit)
         self.baseline.setText(format_quantity(data.baseline))

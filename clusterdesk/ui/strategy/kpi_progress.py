@@ -89,7 +89,7 @@ class KpiProgress(QWidget):
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.note = QLineEdit()
         self.note.setPlaceholderText("note (where the number comes from)")
-        self.add_button = QPushButton("Add &measurement")
+        self.add_button = QPushButton("Add measurement")
         self.add_button.setToolTip("Record the value on the date (Enter in the value or note)")
         self.add_button.clicked.connect(self.add_measurement)
         for field in (self.value, self.note, self.measured_on):
@@ -114,7 +114,7 @@ class KpiProgress(QWidget):
         review_row = QHBoxLayout()
         self.review = QLabel()
         self.review.setWordWrap(True)
-        self.review_button = QPushButton("Mark &reviewed")
+        self.review_button = QPushButton("Mark reviewed")
         self.review_button.setToolTip("The KPI was looked at today; the next review moves on by the "
                                       "cadence (Ctrl+D)")
         self.review_button.clicked.connect(self.mark_reviewed)

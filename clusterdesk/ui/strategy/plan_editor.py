@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -127,7 +128,7 @@ class ActionPlanEditor(FormEditor):
         self.responsible.setEditable(True)
         self.responsible.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.starts_on = self.watch("starts_on", DateField(today=controller.today), "Starts")
-        self.ends_on = self.watch("ends_on", DateField(today=controller.today), "Ends")
+        self.ends_on = self.watch("ends_on", DateField(today=controller.today), "Until")
         self.purpose = self.watch("purpose", _text_box(
             "The overall purpose: how will it benefit the participants, the companies above all?", 110),
             "Purpose")
@@ -141,14 +142,15 @@ class ActionPlanEditor(FormEditor):
         self.activities.setWordWrap(True)
         self.activities.setTextFormat(Qt.TextFormat.RichText)
         self.activities.linkActivated.connect(lambda href: self.activity_clicked.emit(href))
-        add_row(form, "&Name:", self.name)
-        add_row(form, "Strategy &version:", self.strategy)
+        # Alt letters unique among the menus, the list (New, Delete, Bin), Revert and Save.
+        add_row(form, "Na&me:", self.name)
+        add_row(form, "Strateg&y version:", self.strategy)
         add_row(form, "Res&ponsible:", self.responsible)
-        add_row(form, "&Starts:", self.starts_on, "En&ds:", self.ends_on)
-        add_row(form, "P&urpose:", self.purpose)
-        add_row(form, "Disse&mination:", self.dissemination)
-        add_row(form, "&Budget:", self.budget)
-        add_row(form, "Bud&get note:", self.budget_note)
+        add_row(form, "S&tarts:", self.starts_on, "&Until:", self.ends_on)
+        add_row(form, "Purp&ose:", self.purpose)
+        add_row(form, "D&issemination:", self.dissemination)
+        add_row(form, "Bud&get:", self.budget)
+        add_row(form, "Budget note:", self.budget_note)
         form.addRow("Activities:", self.activities)
         scroll.setWidget(body)
         return scroll
@@ -230,7 +232,7 @@ class ActionPlanEditor(FormEditor):
             self.title.setText(data.name + ("  (in the bin)" if detail.deleted else ""))
             subs, members, activities = detail.sub_activities, detail.members, detail.activities
         self.name.setText(data.name)
-        self.strategy.select(data.strategy_id)
+        self.strategy.choose(data.strategy_id)
         self.responsible.setEditText(data.responsible)
         self.starts_on.set_date(data.starts_on)
         self.ends_on.set_date(data.ends_on)
@@ -299,7 +301,17 @@ class ActionPlanEditor(FormEditor):
             errors["sub_activities"] = "; ".join(problems)
         return tuple(rows)
 
+    def _commit_open_cell(self) -> None:
+        """Ctrl+S while a cell is still being typed in saves what it holds (Qt would only take
+        it on Enter or when the cell loses the keyboard)."""
+        focus = QApplication.focusWidget()
+        for view in (self.target_view, self.sub_view):
+            if view.state() == QAbstractItemView.State.EditingState and focus is not None \
+                    and view.isAncestorOf(focus):
+                view.commitData(focus)
+
     def collect(self) -> plan_service.ActionPlanInput:
+        self._commit_open_cell()
         errors: dict[str, str] = {}
         values = {}
         for key, read in (("starts_on", self.starts_on.date), ("ends_on", self.ends_on.date),

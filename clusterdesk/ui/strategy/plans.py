@@ -95,7 +95,7 @@ class ActionPlansView(ListEditorView):
     def new_record(self) -> None:
         super().new_record()
         if self.editor.record_id is None:
-            self.editor.strategy.select(self.strategy_filter.currentData())
+            self.editor.strategy.choose(self.strategy_filter.currentData())
 
     def decorate(self, row, role: int):
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:

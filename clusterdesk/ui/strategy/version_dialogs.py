@@ -104,7 +104,7 @@ class CopyDialog(RecordDialog):
         self.period_to.set_date(end)
         form.addRow("&Title:", with_message(self.title_edit))
         form.addRow("Period &from:", with_message(self.period_from))
-        form.addRow("Period &to:", with_message(self.period_to))
+        form.addRow("Period t&o:", with_message(self.period_to))
         layout.addLayout(form)
         layout.addWidget(self.errors)
         self.fields = {"title": self.title_edit, "period_from": self.period_from, "period_to": self.period_to}

@@ -25,11 +25,12 @@ from ..common.forms import CountryListField, DateField, refuse_with_everything
 from .version_dialogs import ApproveDialog, CopyDialog
 
 SECTION_TEXT = {key: (title, question) for key, title, question in strategy_service.SECTIONS}
-# The mnemonic letter of each section's label (File, Edit, View, Help keep F, E, V, H).
-MNEMONICS = {"mission_vision": "Mission and vision for the &international work",
-             "target_groups": "&Target groups", "markets": "M&arkets", "sectors": "&Sectors",
-             "focus_areas": "F&ocus areas and priorities",
-             "overall_link": "&Link to the overall strategy", "process": "How this strategy was ma&de"}
+# Each label's Alt letter, unique among what is on screen: the menus (F, E, V, H), the list
+# (New, Delete, Bin), Revert and Save, and the editor's own buttons (Approve, Archive, Copy).
+MNEMONICS = {"mission_vision": "&Mission and vision for the international work",
+             "target_groups": "Tar&get groups", "markets": "Mar&kets", "sectors": "Sect&ors",
+             "focus_areas": "Foc&us areas and priorities",
+             "overall_link": "&Link to the overall strategy", "process": "Ho&w this strategy was made"}
 
 
 HEIGHTS = {"mission_vision": 112, "target_groups": 80, "markets": 58, "sectors": 58, "focus_areas": 104,
@@ -65,7 +66,7 @@ class VersionEditor(FormEditor):
         self.period_to = self.watch("period_to", DateField(today=controller.today), "Period to")
         for widget, width in ((self.period_from, 110), (self.period_to, 110)):
             widget.setMaximumWidth(width)
-        top.addWidget(self._label("Titl&e:", self.title_edit))
+        top.addWidget(self._label("&Title:", self.title_edit))
         top.addWidget(self.title_edit, 1)
         top.addWidget(self._label("&Period:", self.period_from))
         top.addWidget(self.period_from)
@@ -86,9 +87,9 @@ class VersionEditor(FormEditor):
         self.countries = self.watch("countries", CountryListField(), "Countries")
         self.countries.setPlaceholderText("the countries the work aims at, e.g. Germany, Netherlands, Norway")
         countries_row = QHBoxLayout()
-        countries_row.addWidget(self._label("&Countries:", self.countries))
+        countries_row.addWidget(self._label("Countr&ies:", self.countries))
         countries_row.addWidget(self.countries, 1)
-        self.add_targets = QPushButton("Add the &target markets")
+        self.add_targets = QPushButton("Add the target markets")
         self.add_targets.setToolTip("Add the countries marked as target markets in Members ▸ Markets")
         self.add_targets.clicked.connect(self.add_target_markets)
         countries_row.addWidget(self.add_targets)
@@ -106,7 +107,7 @@ class VersionEditor(FormEditor):
         self.approve_button = QPushButton("&Approve…")
         self.approve_button.setToolTip("Record the board's approval; the version in force is archived")
         self.approve_button.clicked.connect(self.approve)
-        self.archive_button = QPushButton("Archi&ve")
+        self.archive_button = QPushButton("Ar&chive")
         self.archive_button.setToolTip("This version is no longer in force (it is kept)")
         self.archive_button.clicked.connect(self.archive)
         self.copy_button = QPushButton("Cop&y as next version…")

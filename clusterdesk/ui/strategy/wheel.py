@@ -213,7 +213,7 @@ class WheelView(TabPage):
         return None
 
     def _chosen(self, milestone_id) -> None:
-        self.wheel.select(milestone_id)
+        self.wheel.mark_chosen(milestone_id)
         self._show_purpose(milestone_id)
         self._enable()
 

@@ -45,7 +45,7 @@ class WheelWidget(QWidget):
         self.year, self.milestones, self.today, self.selected_id = year, list(milestones), today, selected_id
         self.update()
 
-    def select(self, milestone_id) -> None:
+    def mark_chosen(self, milestone_id) -> None:
         self.selected_id = milestone_id
         self.update()
 
