@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -168,6 +170,28 @@ class CountryListField(QLineEdit):
         if bad:
             raise ValueError("not a country: " + ", ".join(f"“{b}”" for b in bad))
         return tuple(dict.fromkeys(codes))
+
+
+def text_box(placeholder: str, height: int) -> QPlainTextEdit:
+    """A few lines of plain text at a fixed height; Tab moves on to the next field."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setPlaceholderText(placeholder)
+    box.setFixedHeight(height)
+    return box
+
+
+def scrolling_form() -> tuple[QScrollArea, QFormLayout, QVBoxLayout]:
+    """A form in a scroll area whose rows keep their height (the space left stays below)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    body = QWidget()
+    outer = QVBoxLayout(body)
+    form = QFormLayout()
+    outer.addLayout(form)
+    outer.addStretch(1)
+    scroll.setWidget(body)
+    return scroll, form, outer
 
 
 def split_list(text: str) -> tuple[str, ...]:

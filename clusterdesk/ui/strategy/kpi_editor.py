@@ -8,13 +8,10 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +24,14 @@ from ...services import kpi_measures
 from ...services import kpis as kpi_service
 from ...services import strategy as strategy_service
 from ..common.form_editor import FormEditor
-from ..common.forms import DateField, add_row, enum_combo, refuse_with_everything, select_data
+from ..common.forms import (
+    DateField,
+    add_row,
+    enum_combo,
+    refuse_with_everything,
+    scrolling_form,
+    select_data,
+)
 from .common import StrategyChoice
 from .kpi_progress import KpiProgress
 
@@ -46,13 +50,7 @@ class KpiEditor(FormEditor):
         self.progress = KpiProgress(controller, lambda: not self.dirty or self.save())
         self.tabs.addTab(self.progress, "Progress")
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        outer = QVBoxLayout(body)
-        form = QFormLayout()
-        outer.addLayout(form)
-        outer.addStretch(1)
+        scroll, form, outer = scrolling_form()
         self.name = self.watch("name", QLineEdit(), "Name")
         self.name.setPlaceholderText("e.g. Members taking part in international activities")
         self.strategy = self.watch("strategy_id", StrategyChoice(), "Strategy version")
@@ -102,7 +100,6 @@ class KpiEditor(FormEditor):
         rule.setWordWrap(True)
         rule.setProperty("role", "hint")
         outer.insertWidget(1, rule)
-        scroll.setWidget(body)
         self.tabs.addTab(scroll, "Definition")
         self.finish_layout(self.tabs)
 

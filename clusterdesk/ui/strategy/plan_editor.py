@@ -11,14 +11,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -33,20 +30,12 @@ from ...services import action_plans as plan_service
 from ...services import campaigns as campaign_service
 from ...services.errors import ValidationError
 from ..common.form_editor import FormEditor
-from ..common.forms import DateField, MoneyField, add_row
+from ..common.forms import DateField, MoneyField, add_row, scrolling_form, text_box
 from .common import StrategyChoice
 from .plan_members import PlanMembers
 from .plan_rows import TARGET_COLUMNS, SubActivityRowsModel, TargetRowsModel, TermDelegate
 
 PLAN_TAB, TARGETS_TAB, SUBS_TAB, PEOPLE_TAB = range(4)
-
-
-def _text_box(placeholder: str, height: int) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
-    box.setFixedHeight(height)
-    return box
 
 
 def _grid(model, columns, stretch: int) -> QTableView:
@@ -92,7 +81,7 @@ class ActionPlanEditor(FormEditor):
         self.members = PlanMembers(controller)
         self.members.changed.connect(self._changed)
         self.watch("member_ids", self.members.view, "Members")
-        self.institutions = self.watch("institutions", _text_box(
+        self.institutions = self.watch("institutions", text_box(
             "Research institutions and other bodies taking part", 70), "Institutions")
         self.members.layout().addWidget(QLabel("&Institutions:", buddy=self.institutions))
         self.members.layout().addWidget(self.institutions)
@@ -114,13 +103,7 @@ class ActionPlanEditor(FormEditor):
         self.finish_layout(self.tabs)
 
     def _plan_tab(self, controller) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        outer = QVBoxLayout(body)
-        form = QFormLayout()
-        outer.addLayout(form)
-        outer.addStretch(1)
+        scroll, form, _outer = scrolling_form()
         self.name = self.watch("name", QLineEdit(), "Name")
         self.name.setPlaceholderText("e.g. Action plan 2027: Germany")
         self.strategy = self.watch("strategy_id", StrategyChoice("(no strategy version)"), "Strategy version")
@@ -129,10 +112,10 @@ class ActionPlanEditor(FormEditor):
         self.responsible.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.starts_on = self.watch("starts_on", DateField(today=controller.today), "Starts")
         self.ends_on = self.watch("ends_on", DateField(today=controller.today), "Until")
-        self.purpose = self.watch("purpose", _text_box(
+        self.purpose = self.watch("purpose", text_box(
             "The overall purpose: how will it benefit the participants, the companies above all?", 110),
             "Purpose")
-        self.dissemination = self.watch("dissemination", _text_box(
+        self.dissemination = self.watch("dissemination", text_box(
             "Marketing and knowledge sharing planned around the activities", 84), "Dissemination")
         self.budget = self.watch("budget", MoneyField(), "Budget")
         self.budget.setToolTip("An estimate of the total cost")
@@ -152,7 +135,6 @@ class ActionPlanEditor(FormEditor):
         add_row(form, "Bud&get:", self.budget)
         add_row(form, "Budget note:", self.budget_note)
         form.addRow("Activities:", self.activities)
-        scroll.setWidget(body)
         return scroll
 
     def _rows_tab(self, view: QTableView, model, key: str, label: str, hint: str) -> QWidget:

@@ -21,7 +21,7 @@ from ...domain.strategy import StrategyStatus
 from ...services import markets as market_service
 from ...services import strategy as strategy_service
 from ..common.form_editor import FormEditor
-from ..common.forms import CountryListField, DateField, refuse_with_everything
+from ..common.forms import CountryListField, DateField, refuse_with_everything, text_box
 from .version_dialogs import ApproveDialog, CopyDialog
 
 SECTION_TEXT = {key: (title, question) for key, title, question in strategy_service.SECTIONS}
@@ -35,14 +35,6 @@ MNEMONICS = {"mission_vision": "&Mission and vision for the international work",
 
 HEIGHTS = {"mission_vision": 112, "target_groups": 80, "markets": 58, "sectors": 58, "focus_areas": 104,
            "overall_link": 70, "process": 70}  # pixels: about what each section usually holds
-
-
-def _text_box(question: str, height: int) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(question)
-    box.setFixedHeight(height)
-    return box
 
 
 class VersionEditor(FormEditor):
@@ -129,7 +121,7 @@ class VersionEditor(FormEditor):
 
     def _section(self, column: QVBoxLayout, key: str) -> None:
         title, question = SECTION_TEXT[key]
-        box = self.watch(key, _text_box(question, HEIGHTS[key]), title)
+        box = self.watch(key, text_box(question, HEIGHTS[key]), title)
         label = QLabel(MNEMONICS[key])
         label.setProperty("role", "subheading")
         label.setBuddy(box)
