@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import case, distinct, func, select
 
 from ..domain.enums import ActivityKind, ActivityStatus, PartnerKind, TrustStage
 from ..domain.text import plural
@@ -141,7 +141,7 @@ def partner_clusters_established(ctx: ServiceContext, start: date, end: date) ->
 def campaign_share_heard(ctx: ServiceContext, start: date, end: date) -> MeasureValue:
     overlapping = ((func.coalesce(Campaign.starts_on, start) <= end)
                    & (func.coalesce(Campaign.ends_on, Campaign.starts_on, end) >= start))
-    query = (select(CampaignTarget.member_id, func.max(CampaignTarget.status == "done"))
+    query = (select(CampaignTarget.member_id, func.max(case((CampaignTarget.status == "done", 1), else_=0)))
              .join(Campaign, Campaign.id == CampaignTarget.campaign_id)
              .join(Member, Member.id == CampaignTarget.member_id)
              .where(CampaignTarget.deleted_at.is_(None), Campaign.deleted_at.is_(None),
