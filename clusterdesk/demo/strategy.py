@@ -15,7 +15,7 @@ from sqlalchemy import select
 from ..domain.checklists import add_months
 from ..domain.money import Money
 from ..domain.strategy import WheelStep
-from ..services import action_plans, kpis, strategy, strategy_wheel
+from ..services import action_plans, kpi_reviews, kpis, strategy, strategy_wheel
 from ..services.action_plans import ActionPlanInput, SubActivityInput, TargetInput
 from ..services.context import ServiceContext
 from ..services.kpis import KpiInput, MeasurementInput
@@ -124,9 +124,9 @@ def _kpis(ws, strategy_id, today: date, staff) -> None:
         # partners' trust stages have no history, so that one is only marked reviewed).
         for day in _quarter_starts(first, today - timedelta(days=20)):
             if measure == "partner_clusters_established" or day < today - timedelta(days=365):
-                kpis.mark_reviewed(_at(ws, owner[who], day), detail.id)
+                kpi_reviews.mark_reviewed(_at(ws, owner[who], day), detail.id)
             else:
-                kpis.record_measure(_at(ws, owner[who], day), detail.id)
+                kpi_reviews.record_measure(_at(ws, owner[who], day), detail.id)
     # Typed in every quarter: one behind its path (at risk), one far behind (off track).
     manual = (
         ("Export orders reported by members after cluster activities", "DKK million",
@@ -145,7 +145,7 @@ def _kpis(ws, strategy_id, today: date, staff) -> None:
             share = Decimal((day - start).days) / Decimal((end - start).days) * pace
             value = (baseline + (target - baseline) * share).quantize(
                 Decimal("0.1") if unit.startswith("DKK") else Decimal(1))
-            kpis.add_measurement(_at(ws, owner[who], day + timedelta(days=3)), detail.id,
+            kpi_reviews.add_measurement(_at(ws, owner[who], day + timedelta(days=3)), detail.id,
                                  MeasurementInput(day, value, "Quarterly review"))
         _move_review(ws, detail.id, today + timedelta(days=review_in))
 

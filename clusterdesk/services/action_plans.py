@@ -14,10 +14,10 @@ from sqlalchemy import case, func, select
 
 from ..domain.changes import Changes
 from ..domain.checklists import Progress
-from ..domain.formatting import format_date, format_date_range
+from ..domain.formatting import format_date_range
 from ..domain.money import Money
 from ..domain.strategy import TargetTerm, description_problem
-from ..domain.text import plural, search_fold, sort_key
+from ..domain.text import search_fold, sort_key
 from ..store.models import (
     ActionPlan,
     ActionPlanParticipant,
@@ -29,10 +29,9 @@ from ..store.models import (
 )
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences, like_terms
-from .errors import ConflictError, NotFound, ValidationError
-from .records import load, set_deleted
+from .errors import ConflictError, ValidationError
+from .records import load, set_deleted, sync_rows
 from .search import SearchHit, searcher
-from .today import AgendaItem
 
 MISSING = "That action plan"
 _FIELDS = ("name", "strategy_id", "responsible", "starts_on", "ends_on", "purpose", "institutions",
@@ -290,26 +289,6 @@ def _search_text(session, data: ActionPlanInput) -> str:
     return search_fold(" ".join(p for p in parts if p))
 
 
-def _sync_children(session, existing: list, inputs, build, update, now: datetime) -> list:
-    """Match typed rows to stored ones by id: update those kept, add the new ones, move the
-    ones left out to the bin. Returns the rows in the typed order."""
-    by_id = {row.id: row for row in existing}
-    kept = []
-    for position, data in enumerate(inputs):
-        row = by_id.pop(data.id, None) if data.id is not None else None
-        if row is None:
-            row = build(data)
-            session.add(row)
-        row.deleted_at = None
-        row.position = position
-        update(row, data)
-        kept.append(row)
-    for row in by_id.values():
-        if row.deleted_at is None:
-            row.deleted_at = now
-    return kept
-
-
 def _apply(ctx: ServiceContext, session, plan: ActionPlan, data: ActionPlanInput) -> None:
     if data.strategy_id is not None:
         load(session, StrategyVersion, data.strategy_id, "That strategy version")
@@ -334,11 +313,11 @@ def _apply(ctx: ServiceContext, session, plan: ActionPlan, data: ActionPlanInput
         elif not s.done:
             row.done_at, row.done_by = None, ""
 
-    _sync_children(session, rows_of(ActionPlanTarget), data.targets,
+    sync_rows(session, rows_of(ActionPlanTarget), data.targets,
                    lambda t: ActionPlanTarget(id=uuid.uuid4(), plan_id=plan.id,
                                               description=t.description, target=t.target),
                    update_target, ctx.now())
-    _sync_children(session, rows_of(SubActivity), data.sub_activities,
+    sync_rows(session, rows_of(SubActivity), data.sub_activities,
                    lambda s: SubActivity(id=uuid.uuid4(), plan_id=plan.id, text=s.text),
                    update_sub, ctx.now())
     stored = {p.member_id: p for p in rows_of(ActionPlanParticipant)}
@@ -440,61 +419,3 @@ def delete_action_plan(ctx: ServiceContext, plan_id: uuid.UUID) -> Changes:
 
 def restore_action_plan(ctx: ServiceContext, plan_id: uuid.UUID) -> Changes:
     return set_deleted(ctx, ActionPlan, plan_id, None, f"{MISSING} no longer exists.")
-
-
-# --- Today and the handbook's questions ----------------------------------------------------------
-
-
-def due_sub_activities(ctx: ServiceContext, until: date) -> list[AgendaItem]:
-    """Open sub-activities due by `until` (overdue ones included) of live plans."""
-    query = (select(SubActivity.id, SubActivity.due_on, SubActivity.text, SubActivity.owner,
-                    ActionPlan.id, ActionPlan.name)
-             .join(ActionPlan, ActionPlan.id == SubActivity.plan_id)
-             .where(SubActivity.due_on.is_not(None), SubActivity.due_on <= until,
-                    SubActivity.done_at.is_(None), SubActivity.deleted_at.is_(None),
-                    ActionPlan.deleted_at.is_(None))
-             .order_by(SubActivity.due_on, SubActivity.position))
-    with ctx.workspace.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [AgendaItem("sub-activity", due, text,
-                       plan if "action plan" in plan.casefold() else f"Action plan: {plan}",
-                       "sub_activities", sub_id, owner)
-            for sub_id, due, text, owner, _plan_id, plan in rows]
-
-
-def complete_sub_activity(ctx: ServiceContext, sub_activity_id: uuid.UUID) -> Changes:
-    """Mark a sub-activity done (from Today), recording who and when."""
-    with ctx.uow() as uow:
-        sub = load(uow.session, SubActivity, sub_activity_id, "That sub-activity", live=True)
-        if sub.done_at is None:
-            sub.done_at, sub.done_by = ctx.now(), ctx.actor
-        return uow.commit()
-
-
-def plan_of_sub_activity(ctx: ServiceContext, sub_activity_id: uuid.UUID) -> uuid.UUID:
-    """The action plan a sub-activity belongs to (to open it from Today)."""
-    with ctx.workspace.engine.connect() as conn:
-        plan_id = conn.execute(select(SubActivity.plan_id).where(SubActivity.id == sub_activity_id)).scalar()
-    if plan_id is None:
-        raise NotFound("That sub-activity no longer exists.")
-    return plan_id
-
-
-def measurable_evidence(ctx: ServiceContext) -> str | None:
-    """Is there an action plan with concrete, measurable targets?"""
-    rows = list_action_plans(ctx)
-    if not rows:
-        return None
-    with_targets = sum(1 for r in rows if r.targets)
-    targets = sum(r.targets for r in rows)
-    done = sum(r.progress.done for r in rows)
-    total = sum(r.progress.total for r in rows)
-    overdue = sum(r.overdue for r in rows)
-    tail = f", {overdue} overdue" if overdue else ""
-    return (f"{plural(len(rows), 'action plan')}, {with_targets} with numbered targets "
-            f"({plural(targets, 'target')}); {done} of {plural(total, 'sub-activity', 'sub-activities')} "
-            f"done{tail}.")
-
-
-def next_due_text(row: ActionPlanRow) -> str:
-    return format_date(row.next_due) if row.next_due else ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -19,11 +19,10 @@ from ..domain.strategy import (
     KpiStatus,
     ReviewCadence,
     assess_kpi,
-    counts_as_review,
     next_review_after,
     same_length_from,
 )
-from ..domain.text import plural, search_fold, sort_key
+from ..domain.text import search_fold, sort_key
 from ..store.models import Kpi, KpiMeasurement, StrategyVersion
 from . import kpi_measures
 from .context import ServiceContext
@@ -31,7 +30,6 @@ from .dto import clean_text, differences, like_terms
 from .errors import ConflictError, ValidationError
 from .records import load, set_deleted
 from .search import SearchHit, searcher
-from .today import AgendaItem
 
 MISSING = "That KPI"
 _FIELDS = ("strategy_id", "name", "baseline", "target", "period_from", "period_to", "definition",
@@ -133,11 +131,11 @@ class KpiFilter:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _measurement(m: KpiMeasurement) -> MeasurementRow:
+def measurement_row(m: KpiMeasurement) -> MeasurementRow:
     return MeasurementRow(m.id, m.kpi_id, m.measured_on, m.value, m.note, m.recorded_by, m.from_measure)
 
 
-class _LiveValues:
+class LiveValues:
     """Live measure values for one listing: KPIs sharing a measure and window count once."""
 
     def __init__(self, ctx: ServiceContext) -> None:
@@ -187,7 +185,7 @@ def list_kpis(ctx: ServiceContext, f: KpiFilter = KpiFilter()) -> list[KpiRow]:
     for term in search_fold(f.text).split():
         clauses.append(Kpi.sort_name.contains(term, autoescape=True)
                        | like_terms(StrategyVersion.search_text, term)[0])
-    live = _LiveValues(ctx)
+    live = LiveValues(ctx)
     with ctx.uow() as uow:
         rows = uow.session.execute(
             select(Kpi, StrategyVersion.title).join(StrategyVersion, StrategyVersion.id == Kpi.strategy_id)
@@ -200,16 +198,16 @@ def list_kpis(ctx: ServiceContext, f: KpiFilter = KpiFilter()) -> list[KpiRow]:
             for m in uow.session.scalars(select(KpiMeasurement).where(
                     KpiMeasurement.kpi_id.in_(ids[start:start + 5000]), KpiMeasurement.deleted_at.is_(None))
                     .order_by(KpiMeasurement.measured_on, KpiMeasurement.created_at)):
-                latest[m.kpi_id] = _measurement(m)
+                latest[m.kpi_id] = measurement_row(m)
         return [_row(kpi, title, latest.get(kpi.id), live.get(kpi), live.today) for kpi, title in rows]
 
 
 def _detail(ctx: ServiceContext, session, kpi: Kpi) -> KpiDetail:
     title = session.get(StrategyVersion, kpi.strategy_id).title
-    measurements = tuple(_measurement(m) for m in session.scalars(
+    measurements = tuple(measurement_row(m) for m in session.scalars(
         select(KpiMeasurement).where(KpiMeasurement.kpi_id == kpi.id, KpiMeasurement.deleted_at.is_(None))
         .order_by(KpiMeasurement.measured_on, KpiMeasurement.created_at)))
-    live = _LiveValues(ctx).get(kpi)
+    live = LiveValues(ctx).get(kpi)
     row = _row(kpi, title, measurements[-1] if measurements else None, live, ctx.today())
     data = KpiInput(**{key: getattr(kpi, key) for key in _FIELDS}, version=kpi.version)
     return KpiDetail(kpi.id, data, row, measurements, live, kpi.last_reviewed_at, kpi.last_reviewed_by,
@@ -324,76 +322,6 @@ def restore_kpi(ctx: ServiceContext, kpi_id: uuid.UUID) -> Changes:
     return set_deleted(ctx, Kpi, kpi_id, None, f"{MISSING} no longer exists.")
 
 
-def _reviewed(ctx: ServiceContext, kpi: Kpi, on: date) -> None:
-    kpi.last_reviewed_at = ctx.now()
-    kpi.last_reviewed_by = ctx.actor
-    kpi.next_review_on = next_review_after(kpi.period_from, ReviewCadence(kpi.cadence).months, on)
-
-
-def _add_measurement(ctx: ServiceContext, session, kpi: Kpi, measured_on: date, value: Decimal,
-                     note: str, from_measure: str = "") -> KpiMeasurement:
-    measurement = KpiMeasurement(id=uuid.uuid4(), kpi_id=kpi.id, measured_on=measured_on,
-                                 value=value, note=note.strip(), recorded_by=ctx.actor,
-                                 from_measure=from_measure)
-    session.add(measurement)
-    if counts_as_review(measured_on, kpi.next_review_on):
-        _reviewed(ctx, kpi, max(measured_on, kpi.next_review_on or measured_on))
-    return measurement
-
-
-def add_measurement(ctx: ServiceContext, kpi_id: uuid.UUID,
-                    data: MeasurementInput) -> tuple[MeasurementRow, Changes]:
-    """Record a value of the KPI on a date. Taken within two weeks of the review date (or
-    later), it is that review: the next review date moves on by the cadence."""
-    errors = {}
-    if data.measured_on is None:
-        errors["measured_on"] = "Give the date the value was measured."
-    elif data.measured_on > ctx.today():
-        errors["measured_on"] = "A measurement cannot be dated in the future."
-    if data.value is None:
-        errors["value"] = "Give the measured value."
-    if errors:
-        raise ValidationError(errors)
-    with ctx.uow() as uow:
-        kpi = load(uow.session, Kpi, kpi_id, MISSING, live=True)
-        measurement = _add_measurement(ctx, uow.session, kpi, data.measured_on, data.value, data.note)
-        changes = uow.commit()
-        return _measurement(measurement), changes
-
-
-def record_measure(ctx: ServiceContext, kpi_id: uuid.UUID) -> tuple[MeasurementRow, Changes]:
-    """Keep today's value of a tied KPI's measure as a measurement (a point that stays on the
-    chart when the data changes later)."""
-    with ctx.uow() as uow:
-        kpi = load(uow.session, Kpi, kpi_id, MISSING, live=True)
-        measure = kpi_measures.measure_by_key(kpi.measure) if kpi.measure else None
-        if measure is None:
-            raise ValidationError({"measure": "This KPI is not tied to a measure; type its value instead."})
-        day = _LiveValues(ctx).on(kpi)
-        if day is None:
-            raise ValidationError({"measure": "The KPI's period has not started yet; there is "
-                                              "nothing to count."})
-        value = kpi_measures.compute(ctx, kpi.measure, kpi.period_from, day)
-        measurement = _add_measurement(ctx, uow.session, kpi, day, value.value,
-                                       f"{measure.label}: {value.detail}", kpi.measure)
-        changes = uow.commit()
-        return _measurement(measurement), changes
-
-
-def delete_measurement(ctx: ServiceContext, measurement_id: uuid.UUID) -> Changes:
-    """Remove a measurement typed in error (kept as a tombstone for the audit trail)."""
-    return set_deleted(ctx, KpiMeasurement, measurement_id, ctx.now(), "That measurement no longer exists.")
-
-
-def mark_reviewed(ctx: ServiceContext, kpi_id: uuid.UUID) -> Changes:
-    """The KPI was reviewed today (is it still right, are more resources needed?): who and
-    when are recorded and the next review moves on by the cadence."""
-    with ctx.uow() as uow:
-        kpi = load(uow.session, Kpi, kpi_id, MISSING, live=True)
-        _reviewed(ctx, kpi, max(ctx.today(), kpi.next_review_on or ctx.today()))
-        return uow.commit()
-
-
 def copy_kpis(ctx: ServiceContext, session, source: StrategyVersion, target: StrategyVersion) -> int:
     """Give the version `target` (a copy of `source`) the same KPIs. A KPI over the whole
     strategy period gets the new period; a shorter one (a calendar year) the same length
@@ -430,50 +358,3 @@ def _carried_baseline(ctx: ServiceContext, session, kpi: Kpi) -> Decimal:
         KpiMeasurement.kpi_id == kpi.id, KpiMeasurement.deleted_at.is_(None))
         .order_by(KpiMeasurement.measured_on.desc(), KpiMeasurement.created_at.desc()).limit(1)).scalar()
     return last if last is not None else kpi.baseline
-
-
-# --- Today and the handbook's questions -------------------------------------------------------------
-
-
-def reviews_due(ctx: ServiceContext, until: date) -> list[AgendaItem]:
-    """KPI reviews due by `until` (overdue ones included), of versions not archived."""
-    query = (select(Kpi.id, Kpi.name, Kpi.next_review_on, Kpi.owner, StrategyVersion.title)
-             .join(StrategyVersion, StrategyVersion.id == Kpi.strategy_id)
-             .where(Kpi.deleted_at.is_(None), StrategyVersion.deleted_at.is_(None),
-                    StrategyVersion.status != "archived", Kpi.next_review_on.is_not(None),
-                    Kpi.next_review_on <= until)
-             .order_by(Kpi.next_review_on, Kpi.position))
-    with ctx.workspace.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [AgendaItem("kpi-review", due, f"KPI review due: {name}", title, "kpis", kpi_id, owner)
-            for kpi_id, name, due, owner, title in rows]
-
-
-def complete_review(ctx: ServiceContext, kpi_id: uuid.UUID) -> Changes:
-    """Tick a KPI review off on Today."""
-    return mark_reviewed(ctx, kpi_id)
-
-
-def realism_evidence(ctx: ServiceContext) -> str | None:
-    """Ambitious but realistic? How the approved strategy's KPIs stand against their path."""
-    from .strategy import approved_strategy
-
-    approved = approved_strategy(ctx)
-    if approved is None:
-        return None
-    rows = list_kpis(ctx, KpiFilter(strategy_id=approved.id))
-    if not rows:
-        return f"“{approved.title}” has no KPIs yet."
-    counts = {status: sum(1 for r in rows if r.status is status) for status in KpiStatus}
-    parts = [f"{counts[s]} {s.label.lower()}" for s in KpiStatus if counts[s]]
-    overdue = sum(1 for r in rows if r.next_review_on and r.next_review_on < ctx.today())
-    tail = f"; {plural(overdue, 'review')} overdue" if overdue else ""
-    return f"{plural(len(rows), 'KPI')}: " + ", ".join(parts) + tail + "."
-
-
-def reviewed_recently(ctx: ServiceContext, days: int = 120) -> int:
-    """KPIs reviewed (or measured) in the last `days` days."""
-    since = ctx.now() - timedelta(days=days)
-    with ctx.workspace.engine.connect() as conn:
-        return len(conn.execute(select(Kpi.id).where(Kpi.deleted_at.is_(None),
-                                                     Kpi.last_reviewed_at >= since)).all())

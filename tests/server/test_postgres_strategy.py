@@ -7,7 +7,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal as D
 
-from clusterdesk.services import action_plans, kpi_measures, kpis, strategy, strategy_wheel, today
+from clusterdesk.services import (
+    action_plans,
+    kpi_measures,
+    kpi_reviews,
+    kpis,
+    strategy,
+    strategy_wheel,
+    today,
+)
 from clusterdesk.services.action_plans import ActionPlanInput, SubActivityInput, TargetInput
 from clusterdesk.services.context import ServiceContext
 from clusterdesk.services.kpis import KpiInput, MeasurementInput
@@ -35,7 +43,7 @@ def test_the_strategy_on_a_server(pg_url, tmp_path):
         kpi = kpis.create_kpi(ctx, KpiInput(current.id, "Export orders", D("0"), D("12.5"), date(2025, 1, 1),
                                             date(2027, 12, 31), unit="DKK million",
                                             next_review_on=date(2026, 12, 1)))[0]
-        kpis.add_measurement(ctx, kpi.id, MeasurementInput(date(2026, 11, 20), D("7.35"), "Q4"))
+        kpi_reviews.add_measurement(ctx, kpi.id, MeasurementInput(date(2026, 11, 20), D("7.35"), "Q4"))
         detail = kpis.get_kpi(ctx, kpi.id)
         assert detail.row.actual == D("7.35") and detail.data.target == D("12.5")
         assert detail.data.next_review_on == date(2027, 1, 1)

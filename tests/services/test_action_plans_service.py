@@ -12,7 +12,7 @@ import pytest
 
 from clusterdesk.domain.money import Money
 from clusterdesk.domain.strategy import WheelStep
-from clusterdesk.services import action_plans, activities, strategy_wheel
+from clusterdesk.services import action_plans, activities, strategy_wheel, sub_activities
 from clusterdesk.services import today as today_service
 from clusterdesk.services.action_plans import (
     ActionPlanFilter,
@@ -108,7 +108,7 @@ def test_sub_activities_due_are_on_today_and_ticked_there(ctx):
     today_service.complete_item(ctx, items[0])
     done = action_plans.get_action_plan(ctx, detail.id).sub_activities[1]
     assert done.done and done.done_by == "Tester (TT)"
-    assert action_plans.plan_of_sub_activity(ctx, done.id) == detail.id
+    assert sub_activities.plan_of_sub_activity(ctx, done.id) == detail.id
     assert len([i for i in today_service.agenda(ctx) if i.kind == "sub-activity"]) == 1
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal as D
 import pytest
 
 from clusterdesk.domain.strategy import KpiStatus, StrategyStatus
-from clusterdesk.services import kpi_measures, kpis, strategy
+from clusterdesk.services import kpi_measures, kpi_reviews, kpis, strategy
 from clusterdesk.services import today as today_service
 from clusterdesk.services.errors import ConflictError, NotFound, ValidationError
 from clusterdesk.services.kpis import KpiFilter, KpiInput, MeasurementInput
@@ -113,21 +113,21 @@ def test_measurements_give_the_status_and_a_review_moves_the_next_one(ctx):
     version = _version(ctx)
     detail = _kpi(ctx, version.id, cadence="quarterly", next_review_on=date(2026, 12, 5))
     with pytest.raises(ValidationError) as refused:
-        kpis.add_measurement(ctx, detail.id, MeasurementInput(TODAY + timedelta(days=1), None))
+        kpi_reviews.add_measurement(ctx, detail.id, MeasurementInput(TODAY + timedelta(days=1), None))
     assert set(refused.value.errors) == {"measured_on", "value"}
     # 27 Nov 2026 is 8 days before the review: it counts as the review.
-    row, changes = kpis.add_measurement(ctx, detail.id, MeasurementInput(TODAY, D("21.5"), "Q4 count"))
+    row, changes = kpi_reviews.add_measurement(ctx, detail.id, MeasurementInput(TODAY, D("21.5"), "Q4 count"))
     assert changes.touches("kpi_measurements") and row.recorded_by == "Tester (TT)"
     after = kpis.get_kpi(ctx, detail.id)
     assert after.data.next_review_on == date(2027, 1, 1)
     assert after.last_reviewed_by == "Tester (TT)" and after.row.actual == D("21.5")
     assert after.row.status is KpiStatus.ON_TRACK  # 57.5 % of the way at 64.8 % of the period
     # An older measurement does not move the review and is not the latest value.
-    kpis.add_measurement(ctx, detail.id, MeasurementInput(date(2026, 6, 1), D(12)))
+    kpi_reviews.add_measurement(ctx, detail.id, MeasurementInput(date(2026, 6, 1), D(12)))
     again = kpis.get_kpi(ctx, detail.id)
     assert again.data.next_review_on == date(2027, 1, 1) and again.row.actual == D("21.5")
     assert [m.value for m in again.measurements] == [D(12), D("21.5")]
-    kpis.delete_measurement(ctx, again.measurements[1].id)
+    kpi_reviews.delete_measurement(ctx, again.measurements[1].id)
     assert kpis.get_kpi(ctx, detail.id).row.actual == D(12)
     assert kpis.get_kpi(ctx, detail.id).row.status is KpiStatus.OFF_TRACK
 
@@ -150,7 +150,7 @@ def test_reviews_due_appear_on_today_and_are_ticked_off_there(ctx):
 def test_copying_a_version_starts_the_next_one(ctx):
     version = _version(ctx, mission_vision="Export first.", countries=("DE",))
     level = _kpi(ctx, version.id, "SMEs in EU projects", baseline=D(3), target=D(15))
-    kpis.add_measurement(ctx, level.id, MeasurementInput(date(2026, 10, 1), D(6)))
+    kpi_reviews.add_measurement(ctx, level.id, MeasurementInput(date(2026, 10, 1), D(6)))
     yearly = _kpi(ctx, version.id, "Members abroad this year", baseline=D(0), target=D(8),
                   period_from=date(2026, 1, 1), period_to=date(2026, 12, 31),
                   measure="members_in_international_activities")
@@ -176,12 +176,12 @@ def test_a_tied_kpi_reads_the_data_and_can_keep_the_value(demo_ctx):
     rows = {r.measure: r for r in kpis.list_kpis(demo_ctx, KpiFilter(strategy_id=version.id)) if r.measure}
     partners = rows["partner_clusters_established"]
     assert partners.live and partners.actual == 3 and partners.actual_on == TODAY
-    measurement, _ = kpis.record_measure(demo_ctx, partners.id)
+    measurement, _ = kpi_reviews.record_measure(demo_ctx, partners.id)
     assert measurement.value == 3 and measurement.from_measure == "partner_clusters_established"
     assert "3 of 8 partner clusters" in measurement.note
     manual = next(r for r in kpis.list_kpis(demo_ctx, KpiFilter(strategy_id=version.id)) if not r.measure)
     with pytest.raises(ValidationError) as refused:
-        kpis.record_measure(demo_ctx, manual.id)
+        kpi_reviews.record_measure(demo_ctx, manual.id)
     assert "measure" in refused.value.errors
 
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from clusterdesk.services import action_plans, activities, strategy_wheel
+from clusterdesk.services import action_plans, activities, strategy_wheel, sub_activities
 from clusterdesk.ui.common.table_model import ROW_ROLE
 from clusterdesk.ui.today.page import ITEM_ROLE
 from tests.conftest import FIXED_NOW
@@ -265,7 +265,7 @@ def test_ticking_a_sub_activity_on_today(qtbot, demo_window):
     page.tree.setCurrentItem(row)
     page.tree.setFocus()
     press(qtbot, K.Key_D, CTRL)
-    plan = action_plans.plan_of_sub_activity(demo_window.controller.ctx, item.record_id)
+    plan = sub_activities.plan_of_sub_activity(demo_window.controller.ctx, item.record_id)
     sub = next(s for s in action_plans.get_action_plan(demo_window.controller.ctx, plan).sub_activities
                if s.id == item.record_id)
     assert sub.done and sub.done_by == "Tina Tester (TT)"

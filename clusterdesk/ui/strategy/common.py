@@ -28,6 +28,7 @@ class StrategyChoice(QComboBox):
         super().__init__(parent)
         self.all_label = all_label
         self.setToolTip("The strategy version")
+        self.setPlaceholderText("no strategy version yet — write one in Versions (Alt+1)")
         self.setMinimumContentsLength(22)
 
     def fill(self, ctx, *, prefer_approved: bool = True) -> None:

@@ -19,8 +19,7 @@ from ...domain.dates import DateParseError
 from ...domain.formatting import format_date, format_datetime, format_quantity
 from ...domain.questionnaires import parse_number
 from ...domain.strategy import KpiStatus, kpi_chart_data
-from ...services import kpi_measures
-from ...services import kpis as kpi_service
+from ...services import kpi_measures, kpi_reviews
 from ...services.errors import ValidationError
 from ..common.forms import DateField, error_label, mark_invalid
 from ..common.messages import confirm
@@ -194,11 +193,11 @@ class KpiProgress(QWidget):
             value = parse_number(self.value.text())
         except ValueError as exc:
             errors["value"] = str(exc)
-        data = kpi_service.MeasurementInput(measured_on, value, self.note.text())
+        data = kpi_reviews.MeasurementInput(measured_on, value, self.note.text())
         try:
             if errors:
                 raise ValidationError(errors)
-            result = self.controller.run_op(self, "Add measurement", kpi_service.add_measurement,
+            result = self.controller.run_op(self, "Add measurement", kpi_reviews.add_measurement,
                                             self.detail.id, data)
         except ValidationError as exc:
             self._refuse({**exc.errors, **errors})
@@ -213,7 +212,7 @@ class KpiProgress(QWidget):
         if self.detail is None or not self.save_first():
             return
         try:
-            result = self.controller.run_op(self, "Keep today's value", kpi_service.record_measure,
+            result = self.controller.run_op(self, "Keep today's value", kpi_reviews.record_measure,
                                             self.detail.id)
         except ValidationError as exc:
             self._refuse(exc.errors)
@@ -230,12 +229,12 @@ class KpiProgress(QWidget):
                        f"{format_quantity(measurement.value)} on {format_date(measurement.measured_on)}?",
                        "Delete"):
             return
-        if self.controller.run_op(self, "Delete measurement", kpi_service.delete_measurement,
+        if self.controller.run_op(self, "Delete measurement", kpi_reviews.delete_measurement,
                                   measurement.id) is not None:
             self.controller.status.emit("Measurement deleted.")
 
     def mark_reviewed(self) -> None:
         if self.detail is None or self.detail.deleted or not self.save_first():
             return
-        if self.controller.run_op(self, "Mark reviewed", kpi_service.mark_reviewed, self.detail.id) is not None:
+        if self.controller.run_op(self, "Mark reviewed", kpi_reviews.mark_reviewed, self.detail.id) is not None:
             self.controller.status.emit(f"“{self.detail.data.name}” reviewed.")

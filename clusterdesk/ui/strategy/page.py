@@ -47,7 +47,7 @@ class StrategyTab(SectionedTab):
         return self.plans.open_plan(plan_id, sub_activity_id)
 
     def open_sub_activity(self, sub_activity_id) -> bool:
-        from ...services.action_plans import plan_of_sub_activity
+        from ...services.sub_activities import plan_of_sub_activity
 
         return self.open_action_plan(plan_of_sub_activity(self.ctx, sub_activity_id), sub_activity_id)
 

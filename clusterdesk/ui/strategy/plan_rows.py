@@ -25,12 +25,12 @@ TARGET_COLUMNS = (
     EditColumn("unit", "Unit", 90),
 )
 SUB_COLUMNS = (
-    EditColumn("done", "Done", 135, "Tick when carried out (Space, or Ctrl+D anywhere in the row)"),
+    EditColumn("done", "Done", 118, "Tick when carried out (Space, or Ctrl+D anywhere in the row)"),
     EditColumn("text", "Sub-activity — so one can tell it was done", 290,
                "Concise and specific: how much, how many or by when"),
     EditColumn("owner", "Owner", 60),
     EditColumn("due", "Due", 90, "dd-mm-yyyy, or +14"),
-    EditColumn("note", "Note", 140),
+    EditColumn("note", "Note", 100),
 )
 
 
@@ -85,8 +85,8 @@ class SubActivityRowsModel(EditableRowsModel):
                 if not row.get("done"):
                     return ""
                 if row.get("done_at"):
-                    return f"{_initials(row.get('done_by', ''))} {row['done_at'].astimezone():%d-%m-%Y}"
-                return f"{_initials(self._actor())} on save"
+                    return f"{initials(row.get('done_by', ''))} {row['done_at'].astimezone():%d-%m-%Y}"
+                return f"{initials(self._actor())} on save"
             if role == Qt.ItemDataRole.ToolTipRole and row.get("done_at"):
                 return f"Done by {row.get('done_by')}, {format_datetime(row['done_at'])}"
             if role == Qt.ItemDataRole.ForegroundRole and row.get("done"):
@@ -139,7 +139,7 @@ class SubActivityRowsModel(EditableRowsModel):
         return flags
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
     """'Mette Kjær (MK)' → 'MK'; a name without initials in brackets stays as it is."""
     if name.endswith(")") and "(" in name:
         return name[name.rindex("(") + 1:-1]

@@ -27,9 +27,9 @@ def _progress(row) -> str:
 
 
 COLUMNS = (
-    Column("name", "Action plan", lambda r: r.name, width=222,
+    Column("name", "Action plan", lambda r: r.name, width=240,
            tooltip=lambda r: "\n".join(p for p in (r.name, r.strategy_title, r.responsible) if p)),
-    Column("period", "Period", lambda r: r.starts_on, width=112,
+    Column("period", "Period", lambda r: r.starts_on, width=132,
            text_of=lambda r: period_text(r.starts_on, r.ends_on, short=True)),
     Column("done", "Done", lambda r: r.progress.percent if r.progress.total else -1, width=78,
            text_of=_progress, tooltip=lambda r: f"{r.progress} · {r.overdue} overdue"),
@@ -59,7 +59,7 @@ class ActionPlansView(ListEditorView):
     plural = "action plans"
     filter_hint = "Filter by name, purpose, responsible…  (Ctrl+F)"
     columns = COLUMNS
-    list_share = 2, 3
+    list_share = 4, 5
 
     def filter_widgets(self):
         self.strategy_filter = StrategyChoice("All versions")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 
+from ...domain.formatting import format_date
 from ...domain.strategy import StrategyStatus
 from ...services import strategy as strategy_service
 from ..common.forms import enum_combo
@@ -16,9 +17,12 @@ from .version_editor import VersionEditor
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = (
-    Column("title", "Title", lambda r: r.title, width=225, tooltip=lambda r: r.title),
-    Column("period", "Period", lambda r: r.period_from, width=78, text_of=lambda r: r.period),
-    Column("status", "Status", lambda r: r.status_text, width=155),
+    Column("title", "Title", lambda r: r.title, width=242, tooltip=lambda r: r.title),
+    Column("period", "Period", lambda r: r.period_from, width=82, text_of=lambda r: r.period),
+    Column("status", "Status", lambda r: r.status_text, width=178,
+           text_of=lambda r: (f"✓ Approved {format_date(r.approved_on)}"
+                              if r.status == StrategyStatus.APPROVED.value and r.approved_on else r.status_text),
+           tooltip=lambda r: r.status_text + (f" ({r.approved_by})" if r.approved_by else "")),
     Column("kpis", "KPIs", lambda r: r.kpis, width=40, align=RIGHT),
     Column("plans", "Plans", lambda r: r.plans, width=40, align=RIGHT,
            tooltip=lambda r: f"{r.plans} action plans"),

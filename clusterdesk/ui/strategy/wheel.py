@@ -30,14 +30,16 @@ from ..common.table_model import ROW_ROLE, Column
 from ..common.table_view import sorted_table
 from ..common.tables import RowChooser, select_row_with_id
 from ..common.theme import DONE, OVERDUE
+from .plan_rows import initials
 from .wheel_widget import WheelWidget
 
 COLUMNS = (
     Column("step", "Milestone", lambda m: list(WheelStep).index(WheelStep(m.step)), width=140,
            text_of=lambda m: m.label, tooltip=lambda m: WheelStep(m.step).purpose),
     Column("due", "Date", lambda m: m.due_on, format_date, width=95),
-    Column("done", "Done", lambda m: m.done_at, width=215,
-           text_of=lambda m: f"✓ {m.done_by}, {format_datetime(m.done_at)}" if m.done else ""),
+    Column("done", "Done", lambda m: m.done_at, width=175,
+           text_of=lambda m: f"✓ {initials(m.done_by)}, {format_datetime(m.done_at)}" if m.done else "",
+           tooltip=lambda m: f"Done by {m.done_by}" if m.done else ""),
     Column("note", "Note", lambda m: m.note, tooltip=lambda m: m.note),
 )
 EXPORT_COLUMNS = (

@@ -136,10 +136,10 @@ class WheelWidget(QWidget):
             return QPointF(centre.x() + radius * math.cos(a), centre.y() - radius * math.sin(a))
 
         ring = outer - inner
-        base = (at(inner + ring * 0.22, angle), at(outer - ring * 0.22, angle))
-        tip = at((outer + inner) / 2, angle - GAP_DEGREES * 1.7)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        base = (at(inner + ring * 0.28, angle + 0.5), at(outer - ring * 0.28, angle + 0.5))
+        tip = at((outer + inner) / 2, angle - GAP_DEGREES * 1.5)
+        painter.setPen(QPen(QColor("#ffffff"), 1.2))
+        painter.setBrush(colour.darker(112))
         painter.drawPolygon(QPolygonF([base[0], base[1], tip]))
 
     def milestone_at(self, point: QPointF):
