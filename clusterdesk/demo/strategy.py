@@ -15,12 +15,12 @@ from sqlalchemy import select
 from ..domain.checklists import add_months
 from ..domain.money import Money
 from ..domain.strategy import WheelStep
-from ..services import action_plans, kpi_reviews, kpis, strategy, strategy_wheel
+from ..services import action_plans, kpi_measures, kpi_reviews, kpis, strategy, strategy_wheel
 from ..services.action_plans import ActionPlanInput, SubActivityInput, TargetInput
 from ..services.context import ServiceContext
-from ..services.kpis import KpiInput, MeasurementInput
+from ..services.kpis import KpiInput
 from ..services.strategy import StrategyInput
-from ..store.models import Activity, Member, StrategyMilestone, SubActivity
+from ..store.models import Activity, Kpi, Member, StrategyMilestone, SubActivity
 from ..store.workspace import Workspace
 
 SECTIONS = dict(
@@ -116,17 +116,6 @@ def _kpis(ws, strategy_id, today: date, staff) -> None:
         ("Market analyses made", "market_analyses_made", Decimal(0), Decimal(5), start, end, "AR",
          "Country and technology market analyses made or bought during the strategy period."),
     )
-    for name, measure, baseline, target, first, last, who, definition in tied:
-        detail, _ = kpis.create_kpi(setup, KpiInput(strategy_id, name, baseline, target, first, last,
-                                                    definition, measure=measure, owner=owner[who]))
-        # Reviewed every quarter; for the last year the value the data gave on the day is
-        # kept as a measurement (the workspace's data reaches back about that far; the
-        # partners' trust stages have no history, so that one is only marked reviewed).
-        for day in _quarter_starts(first, today - timedelta(days=20)):
-            if measure == "partner_clusters_established" or day < today - timedelta(days=365):
-                kpi_reviews.mark_reviewed(_at(ws, owner[who], day), detail.id)
-            else:
-                kpi_reviews.record_measure(_at(ws, owner[who], day), detail.id)
     # Typed in every quarter: one behind its path (at risk), one far behind (off track).
     manual = (
         ("Export orders reported by members after cluster activities", "DKK million",
@@ -138,24 +127,34 @@ def _kpis(ws, strategy_id, today: date, staff) -> None:
          "Member SMEs that are partners in an Interreg, Horizon Europe or similar project the "
          "cluster helped them into."),
     )
+    created = []
+    for name, measure, baseline, target, first, last, who, definition in tied:
+        detail, _ = kpis.create_kpi(setup, KpiInput(strategy_id, name, baseline, target, first, last,
+                                                    definition, measure=measure, owner=owner[who]))
+        created.append((detail.id, who, None, None))
     for name, unit, baseline, target, pace, who, review_in, definition in manual:
         detail, _ = kpis.create_kpi(setup, KpiInput(strategy_id, name, baseline, target, start, end,
                                                     definition, unit, owner=owner[who]))
-        for day in _quarter_starts(start, today - timedelta(days=20)):
-            share = Decimal((day - start).days) / Decimal((end - start).days) * pace
-            value = (baseline + (target - baseline) * share).quantize(
-                Decimal("0.1") if unit.startswith("DKK") else Decimal(1))
-            kpi_reviews.add_measurement(_at(ws, owner[who], day + timedelta(days=3)), detail.id,
-                                 MeasurementInput(day, value, "Quarterly review"))
-        _move_review(ws, detail.id, today + timedelta(days=review_in))
-
-
-def _move_review(ws, kpi_id, day: date) -> None:
-    """The quarterly review as it stands in the demo: one slipped a few days, one coming up."""
-    from ..store.models import Kpi
-
-    with ws.uow("demo") as uow:
-        uow.session.get(Kpi, kpi_id).next_review_on = day
+        created.append((detail.id, who, pace, today + timedelta(days=review_in)))
+    # The quarterly reviews of the past, in one go, each by its owner on its day.
+    with ws.uow(staff[0]) as uow:
+        for kpi_id, who, pace, next_review in created:
+            kpi = uow.session.get(Kpi, kpi_id)
+            for day in _quarter_starts(kpi.period_from, today - timedelta(days=20)):
+                ctx = _at(ws, owner[who], day)
+                if pace is not None:
+                    share = Decimal((day - start).days) / Decimal((end - start).days) * pace
+                    value = (kpi.baseline + (kpi.target - kpi.baseline) * share).quantize(
+                        Decimal("0.1") if kpi.unit.startswith("DKK") else Decimal(1))
+                    kpi_reviews.add_value(ctx, uow.session, kpi, day, value, "Quarterly review")
+                elif kpi.measure == "partner_clusters_established" or day < today - timedelta(days=365):
+                    # Trust stages keep no history, and the data reaches back about a year.
+                    kpi_reviews.note_review(ctx, kpi, day)
+                else:
+                    value = kpi_measures.compute(ctx, kpi.measure, kpi.period_from, day)
+                    kpi_reviews.add_value(ctx, uow.session, kpi, day, value.value, value.detail, kpi.measure)
+            if next_review is not None:  # one review slipped a few days, one coming up
+                kpi.next_review_on = next_review
         uow.commit()
 
 
@@ -294,8 +293,6 @@ def _next_draft(ws, current, today: date, staff) -> None:
 def _wheels(ws, today: date, staff) -> None:
     year = today.year
     last_year, _ = strategy_wheel.start_wheel(_at(ws, staff[0], date(year - 1, 1, 5)), year - 1)
-    for row in last_year:
-        strategy_wheel.tick_milestone(_at(ws, staff[0], row.due_on), row.id, True)
     this_year, _ = strategy_wheel.start_wheel(_at(ws, staff[0], date(year, 1, 5)), year)
     when = {WheelStep.MEMBER_SURVEY: -270, WheelStep.STRATEGY_DAY: -190, WheelStep.PROPOSAL: -6,
             WheelStep.BOARD: 13, WheelStep.GENERAL_ASSEMBLY: 110}
@@ -304,6 +301,10 @@ def _wheels(ws, today: date, staff) -> None:
                                      "chair. Poland came up as a new market.",
              WheelStep.PROPOSAL: "Draft “International strategy next period” to the chair first."}
     with ws.uow(staff[0]) as uow:
+        for row in last_year:  # last year's wheel went all the way round
+            milestone = uow.session.get(StrategyMilestone, row.id)
+            milestone.done_at = datetime.combine(milestone.due_on, time(15), tzinfo=UTC)
+            milestone.done_by = staff[0]
         for row in this_year:
             step = WheelStep(row.step)
             milestone = uow.session.get(StrategyMilestone, row.id)

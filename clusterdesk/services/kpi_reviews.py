@@ -30,20 +30,23 @@ from .records import load, set_deleted
 from .today import AgendaItem
 
 
-def _reviewed(ctx: ServiceContext, kpi: Kpi, on: date) -> None:
+def note_review(ctx: ServiceContext, kpi: Kpi, on: date) -> None:
+    """Record who reviewed the KPI and when; the next review is the first one after `on`."""
     kpi.last_reviewed_at = ctx.now()
     kpi.last_reviewed_by = ctx.actor
     kpi.next_review_on = next_review_after(kpi.period_from, ReviewCadence(kpi.cadence).months, on)
 
 
-def _add_measurement(ctx: ServiceContext, session, kpi: Kpi, measured_on: date, value: Decimal,
-                     note: str, from_measure: str = "") -> KpiMeasurement:
+def add_value(ctx: ServiceContext, session, kpi: Kpi, measured_on: date, value: Decimal,
+              note: str, from_measure: str = "") -> KpiMeasurement:
+    """A measurement inside the caller's transaction (recorded by ctx.actor); close enough to
+    the review date, it is the review."""
     measurement = KpiMeasurement(id=uuid.uuid4(), kpi_id=kpi.id, measured_on=measured_on,
                                  value=value, note=note.strip(), recorded_by=ctx.actor,
                                  from_measure=from_measure)
     session.add(measurement)
     if counts_as_review(measured_on, kpi.next_review_on):
-        _reviewed(ctx, kpi, max(measured_on, kpi.next_review_on or measured_on))
+        note_review(ctx, kpi, max(measured_on, kpi.next_review_on or measured_on))
     return measurement
 
 
@@ -62,7 +65,7 @@ def add_measurement(ctx: ServiceContext, kpi_id: uuid.UUID,
         raise ValidationError(errors)
     with ctx.uow() as uow:
         kpi = load(uow.session, Kpi, kpi_id, MISSING, live=True)
-        measurement = _add_measurement(ctx, uow.session, kpi, data.measured_on, data.value, data.note)
+        measurement = add_value(ctx, uow.session, kpi, data.measured_on, data.value, data.note)
         changes = uow.commit()
         return measurement_row(measurement), changes
 
@@ -80,7 +83,7 @@ def record_measure(ctx: ServiceContext, kpi_id: uuid.UUID) -> tuple[MeasurementR
             raise ValidationError({"measure": "The KPI's period has not started yet; there is "
                                               "nothing to count."})
         value = kpi_measures.compute(ctx, kpi.measure, kpi.period_from, day)
-        measurement = _add_measurement(ctx, uow.session, kpi, day, value.value,
+        measurement = add_value(ctx, uow.session, kpi, day, value.value,
                                        f"{measure.label}: {value.detail}", kpi.measure)
         changes = uow.commit()
         return measurement_row(measurement), changes
@@ -96,7 +99,7 @@ def mark_reviewed(ctx: ServiceContext, kpi_id: uuid.UUID) -> Changes:
     when are recorded and the next review moves on by the cadence."""
     with ctx.uow() as uow:
         kpi = load(uow.session, Kpi, kpi_id, MISSING, live=True)
-        _reviewed(ctx, kpi, max(ctx.today(), kpi.next_review_on or ctx.today()))
+        note_review(ctx, kpi, max(ctx.today(), kpi.next_review_on or ctx.today()))
         return uow.commit()
 
 
