@@ -48,6 +48,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     restore.add_argument("backup", type=Path, nargs="?", help="default: the newest good backup")
     restore.set_defaults(handler=cmd_restore)
 
+    from .cli_imports import add_import_command
+
+    add_import_command(sub)
     from .cli_records import add_record_commands
 
     add_record_commands(sub)

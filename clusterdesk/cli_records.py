@@ -36,12 +36,20 @@ class ExportKind:
 
 
 LIST_KINDS: tuple[ListKind, ...] = (
+    ListKind("members", "member organisations",
+             "clusterdesk.services.members:named_members"),
     ListKind("activities", "missions, events, workshops and projects",
              "clusterdesk.services.activities:named_activities"),
     ListKind("partners", "clusters and organisations abroad",
              "clusterdesk.services.partners:named_partners"),
     ListKind("checklists", "activities that have a checklist, with their progress",
              "clusterdesk.services.checklists:named_checklists"),
+    ListKind("calls", "funding calls, with their programme and status",
+             "clusterdesk.services.funding:named_calls"),
+    ListKind("budgets", "budgets of activities and projects", "clusterdesk.services.budgets:named_budgets"),
+    ListKind("stakeholders", "stakeholders, with their type and approach",
+             "clusterdesk.services.stakeholders:named_stakeholders"),
+    ListKind("swots", "SWOT analyses, with their date", "clusterdesk.services.swot:named_analyses"),
     ListKind("action-plans", "action plans of the international strategy",
              "clusterdesk.services.action_plans:named_action_plans"),
     ListKind("strategies", "versions of the international strategy",
@@ -49,10 +57,18 @@ LIST_KINDS: tuple[ListKind, ...] = (
 )
 
 EXPORT_KINDS: tuple[ExportKind, ...] = (
+    ExportKind("member", "a member's one-page profile",
+               "clusterdesk.services.members:named_members",
+               {"pdf": "clusterdesk.cli_records:member_pdf"}),
     ExportKind("checklist", "an activity's checklist",
                "clusterdesk.services.checklists:named_checklists",
                {"pdf": "clusterdesk.cli_records:checklist_pdf",
                 "xlsx": "clusterdesk.cli_records:checklist_xlsx"}),
+    ExportKind("budget", "a budget: costs, funding, gap and price per participant",
+               "clusterdesk.services.budgets:named_budgets",
+               {"pdf": "clusterdesk.cli_records:budget_pdf", "xlsx": "clusterdesk.cli_records:budget_xlsx"}),
+    ExportKind("swot", "a SWOT analysis, the four quadrants on one page",
+               "clusterdesk.services.swot:named_analyses", {"pdf": "clusterdesk.cli_records:swot_pdf"}),
     ExportKind("action-plan", "an action plan with its targets and sub-activities",
                "clusterdesk.services.action_plans:named_action_plans",
                {"pdf": "clusterdesk.cli_records:action_plan_pdf",
@@ -99,6 +115,15 @@ def find_record(records, text: str, noun: str):
 # --- the writers ------------------------------------------------------------------------------
 
 
+def member_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.member_profile import write_member_profile
+    from .services.member_profile import member_profile
+
+    profile = member_profile(ctx, record_id)
+    write_member_profile(path, profile)
+    return f"Wrote the profile of “{profile.member.data.name}” to {path}."
+
+
 def checklist_pdf(ctx, record_id, path: Path) -> str:
     from .exports.pdf.checklist import write_checklist_pdf
     from .services.checklists import get_checklist
@@ -115,6 +140,33 @@ def checklist_xlsx(ctx, record_id, path: Path) -> str:
     checklist = get_checklist(ctx, record_id)
     count = write_checklist_xlsx(path, checklist, ctx.today())
     return f"Wrote {count} items of “{checklist.activity_name}” to {path}."
+
+
+def budget_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.budget import write_budget_pdf
+    from .services.budgets import get_budget
+
+    budget = get_budget(ctx, record_id)
+    write_budget_pdf(path, budget, ctx.workspace.name)
+    return f"Wrote the budget “{budget.data.name}” to {path}."
+
+
+def budget_xlsx(ctx, record_id, path: Path) -> str:
+    from .exports.budgets import write_budget_xlsx
+    from .services.budgets import get_budget
+
+    budget = get_budget(ctx, record_id)
+    count = write_budget_xlsx(path, budget)
+    return f"Wrote the budget “{budget.data.name}” ({count} lines) to {path}."
+
+
+def swot_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.swot import write_swot_pdf
+    from .services.swot import get_analysis
+
+    analysis = get_analysis(ctx, record_id)
+    write_swot_pdf(path, analysis, ctx.workspace.name)
+    return f"Wrote the SWOT analysis “{analysis.data.title}” to {path}."
 
 
 def action_plan_pdf(ctx, record_id, path: Path) -> str:

@@ -20,6 +20,7 @@ from ..store.models import ConsentRecord, Contact, Interaction, SavedFilter
 from ..store.workspace import Workspace, create_workspace
 from . import names
 from .campaigns import add_campaigns_demo
+from .finance import add_finance_demo
 from .missions import build_missions
 from .strategy import build_strategy
 
@@ -181,5 +182,6 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
         uow.commit()
     build_missions(ws, today, seed)
     add_campaigns_demo(ws, today, STAFF)
+    add_finance_demo(ws, today, STAFF)
     build_strategy(ws, today, STAFF)
     return ws

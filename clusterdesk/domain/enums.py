@@ -173,3 +173,155 @@ _LABELS.update({
     ("ParticipantStatus", ParticipantStatus.NO_SHOW.value): "No-show",
     ("ParticipantStatus", ParticipantStatus.WITHDRAWN.value): "Withdrew",
 })
+
+
+# --- Phase 2: funding, budgets, stakeholders, SWOT, the secretariat (handbook §2.1–§2.3) ----
+
+
+class FundingSourceKind(LabelledEnum):
+    """Where money for international work comes from (§2.2): a patchwork spreads the risk."""
+
+    BASIC_FUNDING = "basic_funding"
+    REGIONAL_FUND = "regional_fund"
+    HORIZON = "horizon"
+    INTERREG = "interreg"
+    COSME = "cosme"
+    ERDF_ESF = "erdf_esf"
+    NATIONAL = "national"
+    PRIVATE = "private"
+    PARTICIPANT_FEES = "participant_fees"
+    OTHER = "other"
+
+    @property
+    def is_eu(self) -> bool:
+        return self in (FundingSourceKind.HORIZON, FundingSourceKind.INTERREG,
+                        FundingSourceKind.COSME, FundingSourceKind.ERDF_ESF)
+
+
+class CallStatus(LabelledEnum):
+    """A call's way from being watched to a decision (§2.2.1)."""
+
+    WATCHING = "watching"
+    PREPARING = "preparing"
+    SUBMITTED = "submitted"
+    GRANTED = "granted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (CallStatus.WATCHING, CallStatus.PREPARING, CallStatus.SUBMITTED)
+
+
+class CostCategory(LabelledEnum):
+    TRAVEL = "travel"
+    ACCOMMODATION = "accommodation"
+    SUBSISTENCE = "subsistence"
+    VENUE = "venue"
+    LOCAL_TRANSPORT = "local_transport"
+    PROGRAMME = "programme"
+    CATERING = "catering"
+    MARKETING = "marketing"
+    STAFF_TIME = "staff_time"
+    STAFF_TRAVEL = "staff_travel"
+    OTHER = "other"
+
+
+class CostTier(LabelledEnum):
+    """Who a cost belongs to in the co-funding models of §2.2.3."""
+
+    PARTICIPANTS = "participants"
+    ACTIVITY = "activity"
+    SECRETARIAT = "secretariat"
+
+
+class CoFundingModel(LabelledEnum):
+    """How much of an activity its participants pay (§2.2.3), from nothing to everything."""
+
+    NONE = "none"
+    OWN_COSTS = "own_costs"
+    PLUS_ACTIVITY = "plus_activity"
+    PLUS_SECRETARIAT = "plus_secretariat"
+
+
+class StakeholderKind(LabelledEnum):
+    BUSINESS_ASSOCIATION = "business_association"
+    FOREIGN_CLUSTER = "foreign_cluster"
+    EEN_OFFICE = "een_office"
+    MINISTRY = "ministry"
+    KNOWLEDGE_INSTITUTION = "knowledge_institution"
+    FUNDING_BODY = "funding_body"
+    MUNICIPALITY_REGION = "municipality_region"
+    OTHER = "other"
+
+
+class StakeholderRelationship(LabelledEnum):
+    NONE = "none"
+    OCCASIONAL = "occasional"
+    REGULAR = "regular"
+    STRATEGIC = "strategic"
+
+
+class SwotQuadrant(LabelledEnum):
+    STRENGTHS = "strengths"
+    WEAKNESSES = "weaknesses"
+    OPPORTUNITIES = "opportunities"
+    THREATS = "threats"
+
+
+class LanguageLevel(LabelledEnum):
+    BASIC = "basic"
+    WORKING = "working"
+    FLUENT = "fluent"
+    NATIVE = "native"
+
+
+_LABELS.update({
+    ("FundingSourceKind", FundingSourceKind.BASIC_FUNDING.value): "Basic funding",
+    ("FundingSourceKind", FundingSourceKind.REGIONAL_FUND.value): "Regional fund",
+    ("FundingSourceKind", FundingSourceKind.HORIZON.value): "EU – Horizon Europe",
+    ("FundingSourceKind", FundingSourceKind.INTERREG.value): "EU – Interreg",
+    ("FundingSourceKind", FundingSourceKind.COSME.value): "EU – COSME / Single Market",
+    ("FundingSourceKind", FundingSourceKind.ERDF_ESF.value): "EU – ERDF / ESF",
+    ("FundingSourceKind", FundingSourceKind.NATIONAL.value): "National programme",
+    ("FundingSourceKind", FundingSourceKind.PRIVATE.value): "Private co-funding",
+    ("FundingSourceKind", FundingSourceKind.PARTICIPANT_FEES.value): "Participant fees",
+    ("FundingSourceKind", FundingSourceKind.OTHER.value): "Other",
+    ("CallStatus", CallStatus.WATCHING.value): "Watching",
+    ("CallStatus", CallStatus.PREPARING.value): "Preparing",
+    ("CallStatus", CallStatus.SUBMITTED.value): "Submitted",
+    ("CallStatus", CallStatus.GRANTED.value): "Granted",
+    ("CallStatus", CallStatus.REJECTED.value): "Rejected",
+    ("CallStatus", CallStatus.WITHDRAWN.value): "Withdrawn",
+    ("CostCategory", CostCategory.TRAVEL.value): "Participants' travel",
+    ("CostCategory", CostCategory.ACCOMMODATION.value): "Participants' accommodation",
+    ("CostCategory", CostCategory.SUBSISTENCE.value): "Participants' meals and spending",
+    ("CostCategory", CostCategory.VENUE.value): "Venue and facilities",
+    ("CostCategory", CostCategory.LOCAL_TRANSPORT.value): "Transport on site",
+    ("CostCategory", CostCategory.PROGRAMME.value): "Programme, guides, interpreters",
+    ("CostCategory", CostCategory.CATERING.value): "Joint meals and network dinner",
+    ("CostCategory", CostCategory.MARKETING.value): "Marketing and invitations",
+    ("CostCategory", CostCategory.STAFF_TIME.value): "Secretariat staff time",
+    ("CostCategory", CostCategory.STAFF_TRAVEL.value): "Secretariat travel",
+    ("CostCategory", CostCategory.OTHER.value): "Other activity costs",
+    ("CostTier", CostTier.PARTICIPANTS.value): "Participants' own costs",
+    ("CostTier", CostTier.ACTIVITY.value): "Activity costs",
+    ("CostTier", CostTier.SECRETARIAT.value): "Secretariat costs",
+    ("CoFundingModel", CoFundingModel.NONE.value): "Free for participants",
+    ("CoFundingModel", CoFundingModel.OWN_COSTS.value): "Participants pay their own costs",
+    ("CoFundingModel", CoFundingModel.PLUS_ACTIVITY.value): "… plus the activity costs",
+    ("CoFundingModel", CoFundingModel.PLUS_SECRETARIAT.value): "… plus the secretariat's costs",
+    ("StakeholderKind", StakeholderKind.BUSINESS_ASSOCIATION.value): "Business association",
+    ("StakeholderKind", StakeholderKind.FOREIGN_CLUSTER.value): "Foreign cluster",
+    ("StakeholderKind", StakeholderKind.EEN_OFFICE.value): "Enterprise Europe Network office",
+    ("StakeholderKind", StakeholderKind.MINISTRY.value): "Ministry or embassy",
+    ("StakeholderKind", StakeholderKind.KNOWLEDGE_INSTITUTION.value): "Knowledge institution",
+    ("StakeholderKind", StakeholderKind.FUNDING_BODY.value): "Funding body",
+    ("StakeholderKind", StakeholderKind.MUNICIPALITY_REGION.value): "Municipality or region",
+    ("StakeholderKind", StakeholderKind.OTHER.value): "Other",
+    ("StakeholderRelationship", StakeholderRelationship.NONE.value): "No contact yet",
+    ("StakeholderRelationship", StakeholderRelationship.OCCASIONAL.value): "Occasional contact",
+    ("StakeholderRelationship", StakeholderRelationship.REGULAR.value): "Regular cooperation",
+    ("StakeholderRelationship", StakeholderRelationship.STRATEGIC.value): "Strategic partnership",
+    ("LanguageLevel", LanguageLevel.WORKING.value): "Working knowledge",
+})

@@ -70,6 +70,26 @@ def format_date_range(start: date, end: date | None, locale: str = DEFAULT_LOCAL
     return f"{format_date(start, locale)} – {format_date(end, locale)}"
 
 
+def format_money_compact(value: Money | None, locale: str = DEFAULT_LOCALE) -> str:
+    """'41.850 kr.' for a whole amount, '11.205,56 kr.' when it has øre or cents."""
+    if value is None:
+        return ""
+    if value.amount == value.amount.to_integral_value():
+        return format_money_whole(value, locale)
+    return format_money(value, locale)
+
+
+def format_money_whole(value: Money | None, locale: str = DEFAULT_LOCALE) -> str:
+    """An amount rounded to whole units, with its currency ('412.000 €'): for overviews and
+    sentences, where the øre and cents only get in the way."""
+    if value is None:
+        return ""
+    from babel.numbers import format_currency
+
+    return format_currency(value.amount, value.currency, locale=_locale(locale), format="#,##0 ¤",
+                           currency_digits=False)
+
+
 def format_quantity(value, unit: str = "", locale: str = DEFAULT_LOCALE) -> str:
     """A number as people read it here ('1.250', '12,5', '0,75'), with its unit when given
     ('45 %', '12 members'); '' for None."""

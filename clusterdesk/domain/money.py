@@ -88,3 +88,31 @@ def parse_amount(text: str) -> Decimal | None:
     if not value.is_finite():
         raise ValueError(f"“{text}” is not an amount")
     return value
+
+
+_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
+
+
+def parse_money(text: str, default_currency: str) -> Money | None:
+    """An amount typed with or without its currency: '1.450', '1.450 EUR', 'EUR 1.450',
+    '€1.450,50'. '' → None; raises ValueError saying what is wrong."""
+    raw = text.strip()
+    if not raw:
+        return None
+    currency = default_currency
+    for symbol, code in _SYMBOLS.items():
+        if symbol in raw:
+            raw, currency = raw.replace(symbol, " "), code
+    words = raw.split()
+    codes = [w for w in words if len(w) == 3 and w.isalpha() and w.lower() not in ("kr.",)]
+    if codes:
+        currency = codes[0].upper()
+        words = [w for w in words if w is not codes[0]]
+        from babel.numbers import list_currencies
+
+        if currency not in list_currencies():
+            raise ValueError(f"“{codes[0]}” is not a currency code (e.g. DKK, EUR)")
+    amount = parse_amount(" ".join(words))
+    if amount is None:
+        raise ValueError(f"“{text.strip()}” has no amount")
+    return Money(amount, currency)

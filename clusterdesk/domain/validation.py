@@ -1,12 +1,17 @@
-"""Normalising what people type into organisation and contact fields: web addresses,
-VAT / CVR numbers, email addresses and phone numbers. Each function returns the clean form
-or raises InvalidValue with a sentence the user can act on."""
+"""Normalising what people type or paste into organisation and contact fields — web
+addresses, VAT / CVR numbers, email addresses, phone numbers, countries, dates — in forms
+and in imported files alike. Each function returns the clean form or raises InvalidValue (a
+ValueError) with a sentence the user can act on."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
+
+from .countries import resolve_country
+from .dates import parse_date
 
 
 class InvalidValue(ValueError):
@@ -53,7 +58,10 @@ def normalise_website(text: str) -> str:
 
 # --- VAT and CVR numbers ---------------------------------------------------------------------
 
-_VAT_LABEL = re.compile(r"^(?:CVR|SE|VAT|MOMS)(?:-?NR)?\.?:?", re.IGNORECASE)
+# "CVR", "CVR-nr.", "cvr nummer:", "VAT no", "moms nr", "SE-nr." before the number.
+_VAT_LABEL = re.compile(r"^(?:(?:cvr|vat|moms)(?:[\s\-.:]*(?:nr|no|nummer|number))?|se[\s\-.]*(?:nr|nummer))"
+                        r"[\s.:]*", re.IGNORECASE)
+_VAT_NOISE = re.compile(r"[\s.\-/]")
 
 
 def normalise_vat_number(text: str, country: str | None) -> str:
@@ -67,7 +75,10 @@ def normalise_vat_number(text: str, country: str | None) -> str:
     raw = text.strip()
     if not raw:
         return ""
-    compact = re.sub(r"[\s.\-/]", "", _VAT_LABEL.sub("", raw)).upper()
+    label = _VAT_LABEL.match(raw)
+    if label and label.group(0).strip().lower()[:2] in ("cv", "se", "mo"):
+        country = "DK"  # CVR, SE and moms numbers are Danish whatever the member's country
+    compact = _VAT_NOISE.sub("", _VAT_LABEL.sub("", raw)).upper()
     prefix = compact[:2] if compact[:2].isalpha() else ""
     if prefix == "DK" or (not prefix and (country or "").upper() == "DK"):
         digits = compact[2:] if prefix else compact
@@ -82,11 +93,20 @@ def normalise_vat_number(text: str, country: str | None) -> str:
     return compact
 
 
+def vat_key(vat: str) -> str:
+    """What two VAT numbers are compared by: the compact number without its country prefix."""
+    compact = _VAT_NOISE.sub("", _VAT_LABEL.sub("", vat or "")).upper()
+    return compact[2:] if compact[:2].isalpha() and len(compact) > 2 else compact
+
+
 # --- email -------------------------------------------------------------------------------------
 
 def normalise_email(text: str) -> str:
-    """Check an email address's form (offline: no DNS lookup); '' stays ''."""
-    raw = text.strip()
+    """Check an email address's form (offline: no DNS lookup); '' stays ''. Pasted forms
+    such as '<ole@firma.dk>' and 'mailto:ole@firma.dk' are accepted."""
+    raw = (text or "").strip().strip("<>").strip()
+    if raw.lower().startswith("mailto:"):
+        raw = raw[7:]
     if not raw:
         return ""
     from email_validator import EmailNotValidError, validate_email
@@ -96,7 +116,7 @@ def normalise_email(text: str) -> str:
     except EmailNotValidError as exc:
         # The validator's own sentence says exactly what is wrong ("An email address must
         # have an @-sign."); it is shown at the field, beside what was typed.
-        raise InvalidValue(str(exc)) from None
+        raise InvalidValue(f"“{raw}” is not an email address: {exc}") from None
 
 
 # --- phone numbers -----------------------------------------------------------------------------
@@ -123,6 +143,16 @@ def parse_phone(text: str, default_region: str | None) -> Phone | None:
         if exc.error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
             raise InvalidValue(f"“{raw}”: add the country code, e.g. +45 12 34 56 78") from None
         raise InvalidValue(f"“{raw}” is not a phone number") from None
+    digits = re.sub(r"\D", "", raw)
+    if (not phonenumbers.is_valid_number(number) and not raw.startswith(("+", "00"))
+            and len(digits) > 8):
+        # 4520304050, as spreadsheets keep it: a country code that lost its plus.
+        try:
+            with_plus = phonenumbers.parse("+" + digits, None)
+        except phonenumbers.NumberParseException:
+            with_plus = None
+        if with_plus is not None and phonenumbers.is_valid_number(with_plus):
+            number = with_plus
     if not phonenumbers.is_valid_number(number):
         where = phonenumbers.region_code_for_country_code(number.country_code)
         raise InvalidValue(f"“{raw}” is not a valid phone number for {_region_label(where)} "
@@ -151,3 +181,64 @@ def _region_label(region: str | None) -> str:
     if not region or region == "ZZ":
         return "that country"
     return country_name(region)
+
+
+# --- countries, dates and lists (imports) -------------------------------------------------
+
+# Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
+_EXCEL_EPOCH = date(1899, 12, 30)
+_EXCEL_SERIALS = range(1, 73_051)  # up to 2099-12-31
+_TRAILING_TIME = re.compile(r"(?<=\d)[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?$")
+
+
+def normalise_phone(text: str, region: str | None = "DK") -> tuple[str, str]:
+    """(as typed, E.164) for a phone number in any notation; ('', '') for blank."""
+    phone = parse_phone(" ".join(str(text or "").split()), region)
+    return (phone.typed, phone.e164) if phone else ("", "")
+
+
+def normalise_country(text: str) -> str | None:
+    """The ISO code for a country written as a code or in Danish or English; None for blank."""
+    if not (text or "").strip():
+        return None
+    code = resolve_country(text)
+    if code is None:
+        raise InvalidValue(f"“{text.strip()}” is not a country we know")
+    return code
+
+
+def normalise_countries(text: str) -> tuple[str, ...]:
+    """Several countries separated by commas, semicolons or line breaks."""
+    codes: list[str] = []
+    bad: list[str] = []
+    for part in split_values(text):
+        code = resolve_country(part)
+        if code is None:
+            bad.append(part)
+        elif code not in codes:
+            codes.append(code)
+    if bad:
+        raise InvalidValue("not a country we know: " + ", ".join(f"“{b}”" for b in bad))
+    return tuple(codes)
+
+
+def normalise_date(value: object, today: date | None = None) -> date | None:
+    """A date from a real spreadsheet date, an Excel day number, or text written day first."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if int(value) in _EXCEL_SERIALS:
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        raise InvalidValue(f"“{value}” is not a date")
+    text = _TRAILING_TIME.sub("", str(value).strip())  # "01-02-2020 00:00:00" from other programs
+    return parse_date(text, today)
+
+
+def split_values(text: str) -> tuple[str, ...]:
+    """The items of a list written in one cell: 'Wastewater; Digital water, Sensors'."""
+    parts = re.split(r"[;,\n\r]", str(text or ""))
+    return tuple(dict.fromkeys(" ".join(p.split()) for p in parts if p.strip()))

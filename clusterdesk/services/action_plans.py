@@ -30,7 +30,7 @@ from ..store.models import (
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences, like_terms
 from .errors import ConflictError, ValidationError
-from .records import load, set_deleted, sync_rows
+from .records import load, set_deleted, sync_rows, touch
 from .search import SearchHit, searcher
 
 MISSING = "That action plan"
@@ -407,7 +407,7 @@ def update_action_plan(ctx: ServiceContext, plan_id: uuid.UUID,
                                                            "member_ids")), plan.updated_by)
         with uow.session.no_autoflush:
             _apply(ctx, uow.session, plan, data)
-        plan.updated_at = ctx.now()  # a change to its rows alone is a change of the plan too
+        touch(plan, ctx.now())  # a change to its rows alone is a change of the plan too
         changes = uow.commit()
         return _detail(uow.session, plan), changes
 

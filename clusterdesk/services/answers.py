@@ -358,3 +358,29 @@ def restore_answer_set(ctx: ServiceContext, answer_set_id: uuid.UUID) -> Changes
         if answer_set.member_id:
             sync_member_markets(uow.session, answer_set.member_id)
         return uow.commit()
+
+
+def relevance_evidence(ctx: ServiceContext) -> str | None:
+    """Phase 1: do the members find internationalisation relevant? Of the members who
+    answered a survey or campaign in the last year, how many see an international need."""
+    from datetime import timedelta
+
+    from sqlalchemy import func
+
+    from ..store.models import Member
+
+    since = ctx.today() - timedelta(days=365)
+    answered = (select(AnswerSet.member_id)
+                .where(AnswerSet.deleted_at.is_(None), AnswerSet.member_id.is_not(None),
+                       AnswerSet.answered_on >= since).distinct().subquery())
+    query = (select(Member.international_orientation, func.count())
+             .join(answered, answered.c.member_id == Member.id)
+             .where(Member.deleted_at.is_(None)).group_by(Member.international_orientation))
+    with ctx.workspace.engine.connect() as conn:
+        counts = dict(conn.execute(query).all())
+    total = sum(counts.values())
+    if not total:
+        return None
+    relevant = total - counts.get("none", 0)
+    return (f"{relevant} of the {total} members who answered a survey or campaign in the last "
+            "12 months see an international need.")

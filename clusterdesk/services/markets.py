@@ -314,3 +314,22 @@ def market_overview(ctx: ServiceContext, f: MatrixFilter = MatrixFilter()) -> Ma
             else (previous.latest_attractiveness if previous else None))
     return MarketOverview(build_matrix(interests, targets), analyses, targets, members_total)
 
+
+
+def markets_analysed_evidence(ctx: ServiceContext) -> str | None:
+    """Phase 1: have the markets and opportunities been analysed? Analyses and target markets."""
+    with ctx.workspace.engine.connect() as conn:
+        count, latest = conn.execute(
+            select(func.count(), func.max(MarketAnalysis.made_on))
+            .where(MarketAnalysis.deleted_at.is_(None))).one()
+        targets = conn.execute(select(TargetMarket.country)
+                               .where(TargetMarket.deleted_at.is_(None))).scalars().all()
+    if not count and not targets:
+        return "No market analyses yet, and no target markets chosen (Members ▸ Markets)."
+    from ..domain.formatting import format_date
+
+    parts = [f"{count} market analys{'is' if count == 1 else 'es'}"
+             + (f", the latest from {format_date(latest)}" if latest else "")]
+    parts.append("target markets: " + ", ".join(sorted(country_name(c) for c in targets))
+                 if targets else "no target markets chosen yet")
+    return "; ".join(parts) + "."

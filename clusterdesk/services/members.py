@@ -68,6 +68,8 @@ class MemberDetail:
     deleted: bool
     contact_count: int = 0
     extra: dict = field(default_factory=dict)
+    # Markets of interest that came from survey or campaign answers: (country, source).
+    answered_markets: tuple[tuple[str, str], ...] = ()
 
 
 _FIELDS = ("name", "kind", "size_band", "country", "city", "postcode", "address", "website",
@@ -134,7 +136,8 @@ def _tags(session, kind: str, names: tuple[str, ...]) -> list[Tag]:
     return result
 
 
-def _apply(session, member: Member, data: MemberInput, today: date) -> None:
+def apply_member_input(session, member: Member, data: MemberInput, today: date) -> None:
+    """Write a validated MemberInput onto a member inside the caller's transaction."""
     with session.no_autoflush:
         _apply_fields(session, member, data, today)
 
@@ -156,7 +159,8 @@ def _apply_fields(session, member: Member, data: MemberInput, today: date) -> No
             member.markets.append(MemberMarket(country=code, source="profile", noted_on=today))
 
 
-def _detail(member: Member) -> MemberDetail:
+def member_detail(member: Member) -> MemberDetail:
+    """The editor's view of a loaded member."""
     data = MemberInput(
         **{key: getattr(member, key) for key in _FIELDS},
         sectors=tuple(t.name for t in member.tags if t.kind == "sector"),
@@ -165,14 +169,16 @@ def _detail(member: Member) -> MemberDetail:
         version=member.version,
     )
     live_contacts = [c for c in member.contacts if c.deleted_at is None]
+    answered = tuple(sorted({(m.country, m.source) for m in member.markets
+                             if m.source != "profile" and m.deleted_at is None}))
     return MemberDetail(member.id, data, member.updated_by, member.deleted_at is not None,
-                        len(live_contacts))
+                        len(live_contacts), answered_markets=answered)
 
 
 def get_member(ctx: ServiceContext, member_id: uuid.UUID) -> MemberDetail:
     with ctx.uow() as uow:
         member = load(uow.session, Member, member_id, "That member")
-        return _detail(member)
+        return member_detail(member)
 
 
 def create_member(ctx: ServiceContext, data: MemberInput) -> tuple[MemberDetail, Changes]:
@@ -181,13 +187,13 @@ def create_member(ctx: ServiceContext, data: MemberInput) -> tuple[MemberDetail,
     with ctx.uow() as uow:
         member = add_member(uow.session, data, ctx.today())
         changes = uow.commit()
-        return _detail(member), changes
+        return member_detail(member), changes
 
 
 def add_member(session, data: MemberInput, today: date) -> Member:
     """Add a validated member inside the caller's transaction (imports, demo, create)."""
     member = Member(id=uuid.uuid4(), name=data.name)
-    _apply(session, member, data, today)
+    apply_member_input(session, member, data, today)
     session.add(member)
     return member
 
@@ -199,13 +205,13 @@ def update_member(ctx: ServiceContext, member_id: uuid.UUID,
     with ctx.uow() as uow:
         member = load(uow.session, Member, member_id, "That member")
         if member.version != data.version:
-            theirs = _detail(member).data
+            theirs = member_detail(member).data
             diffs = {k: (getattr(theirs, k), getattr(data, k)) for k in _FIELDS
                      if getattr(theirs, k) != getattr(data, k)}
             raise ConflictError(f"Member “{member.name}”", diffs, member.updated_by)
-        _apply(uow.session, member, data, ctx.today())
+        apply_member_input(uow.session, member, data, ctx.today())
         changes = uow.commit()
-        return _detail(member), changes
+        return member_detail(member), changes
 
 
 def delete_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:
@@ -222,3 +228,13 @@ def restore_member(ctx: ServiceContext, member_id: uuid.UUID) -> Changes:
         member = load(uow.session, Member, member_id, "That member")
         member.deleted_at = None
         return uow.commit()
+
+
+def named_members(ctx: ServiceContext) -> list:
+    """Every member as the command line lists and finds it (id, name, city)."""
+    from .dto import NamedRecord
+
+    query = (select(Member.id, Member.name, Member.city).where(Member.deleted_at.is_(None))
+             .order_by(Member.sort_name))
+    with ctx.workspace.engine.connect() as conn:
+        return [NamedRecord(r.id, r.name, r.city) for r in conn.execute(query)]

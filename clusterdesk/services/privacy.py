@@ -17,14 +17,21 @@ from ..domain.changes import Changes
 from ..store.models import (
     ActionPlan,
     ActionPlanParticipant,
+    Answer,
+    AnswerSet,
     AuditEntry,
+    Budget,
+    Campaign,
     Contact,
     ErasureEntry,
+    FundingCall,
     Interaction,
     KpiMeasurement,
     Member,
+    Stakeholder,
     StrategyMilestone,
     SubActivity,
+    SwotAnalysis,
 )
 from .context import ServiceContext
 from .errors import ServiceError
@@ -39,16 +46,22 @@ ERASURE_REASONS = {
     "left": "Left the member organisation; no longer needed",
 }
 # Free-text columns that may name a person, and the column that ties a row to a member
-# (that member's rows are all read, so a spelling SQL's LIKE would miss is still found).
-# Other areas add theirs here, so that one erasure reaches every text in the workspace.
-TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str]] = [
+# (that member's rows are all read, so a spelling SQL's LIKE would miss is still found;
+# None: only rows whose text mentions the person are read). Other areas add theirs here, so
+# that one erasure reaches every text in the workspace.
+TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str | None]] = [
     (Interaction, ("attendees", "summary", "needs", "next_step"), "member_id"),
     (Member, ("notes",), "id"),
-    # Phase 3: no member column on these; "id" never equals a member's id, so only the
-    # rows whose text names the person are read.
-    (ActionPlan, ("purpose", "institutions", "dissemination", "budget_note"), "id"),
+    (AnswerSet, ("respondent",), "member_id"),
+    (Answer, ("other", "text"), None),
+    (Campaign, ("notes",), None),
+    (Stakeholder, ("offers", "targets", "notes"), None),
+    (FundingCall, ("fit_note", "notes"), None),
+    (Budget, ("notes",), None),
+    (SwotAnalysis, ("notes",), None),
+    (ActionPlan, ("purpose", "institutions", "dissemination", "budget_note"), None),
     (ActionPlanParticipant, ("note",), "member_id"),
-    (SubActivity, ("text", "owner", "note"), "id"),
+    (SubActivity, ("text", "owner", "note"), None),
     (KpiMeasurement, ("note",), "id"),
     (StrategyMilestone, ("note",), "id"),
 ]
@@ -187,8 +200,10 @@ def erase_contact(ctx: ServiceContext, contact_id: uuid.UUID,
                 touched += 1
         if pattern is not None:
             for model, columns, member_column in TEXTS_THAT_NAME_PEOPLE:
+                same_member = ([getattr(model, member_column) == contact.member_id]
+                               if member_column else [])
                 rows = session.scalars(select(model).where(or_(
-                    getattr(model, member_column) == contact.member_id,
+                    *same_member,
                     *(_mentions(getattr(model, c), identifiers) for c in columns)))).all()
                 for row in rows:
                     read_ids.add(row.id)

@@ -23,6 +23,15 @@ def load(session, model: type[Row], record_id: uuid.UUID, what: str, *, live: bo
     return row
 
 
+def touch(record, now: datetime) -> None:
+    """Mark a record as changed even when only its child rows changed (its lines, points,
+    people), so that its version moves on and a stale save of the whole is refused."""
+    from sqlalchemy.orm.attributes import flag_modified
+
+    record.updated_at = now
+    flag_modified(record, "updated_at")
+
+
 def set_deleted(ctx: ServiceContext, model, record_id: uuid.UUID, when: datetime | None,
                 missing: str) -> Changes:
     """Move a record to the bin (`when` = now) or bring it back (`when` = None); one

@@ -100,6 +100,8 @@ SOURCES: tuple[AgendaSource, ...] = (
     AgendaSource("checklist", "Checklist items", ".checklists:due_items",
                  ".checklists:complete_agenda_item"),
     AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
+    AgendaSource("funding-deadline", "Funding deadlines", ".funding_deadlines:deadline_items",
+                 ".funding_deadlines:complete_deadline"),
     AgendaSource("kpi-review", "KPI reviews due", ".kpi_reviews:reviews_due",
                  ".kpi_reviews:complete_review"),
     AgendaSource("sub-activity", "Action plan sub-activities", ".sub_activities:due_sub_activities",
@@ -175,8 +177,12 @@ def international_need(ctx: ServiceContext) -> str | None:
 # (phase number, question number) → "module:function" (ctx) -> str | None
 EVIDENCE: dict[tuple[int, int], str] = {
     (1, 1): ".today:members_heard",
+    (1, 2): ".answers:relevance_evidence",
     (1, 3): ".today:international_need",
-    (2, 3): ".partners:partners_in_place_evidence",
+    (1, 4): ".markets:markets_analysed_evidence",
+    (2, 1): ".finance_overview:readiness_evidence",
+    (2, 2): ".finance_overview:funding_evidence",
+    (2, 3): ".finance_overview:cooperation_evidence",
     (3, 1): ".strategy_wheel:process_evidence",
     (3, 2): ".strategy_wheel:involvement_evidence",
     (3, 3): ".strategy:document_evidence",

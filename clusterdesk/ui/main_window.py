@@ -42,7 +42,7 @@ TABS = (
             "Overdue and upcoming work, and the five phases at a glance"),
     TabSpec("members", "Members", "members", "clusterdesk.ui.members.page:MembersTab",
             "Phase 1 — member organisations, contacts, interactions"),
-    TabSpec("finance", "Finance", "finance", "clusterdesk.ui.phases.page:FinanceTab",
+    TabSpec("finance", "Finance", "finance", "clusterdesk.ui.finance.page:FinanceTab",
             "Phase 2 — competences, stakeholders and funding"),
     TabSpec("strategy", "Strategy", "strategy", "clusterdesk.ui.strategy.page:StrategyTab",
             "Phase 3 — the international strategy, KPIs and action plans"),
@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
                                        "Write a verified backup of this workspace")
         self.act_restore = self._action("Restore from &backup…", self.restore_dialog, None, "restore",
                                         "Go back to an earlier backup of this workspace")
+        self.act_import = self._action("&Import members…", self.import_members, "Ctrl+I", "fa6s.file-import",
+                                       "Import members and contacts from Excel or CSV")
         self.act_export = self._action("&Export list to Excel…", self.export_list, "Ctrl+E", "export",
                                        "Save the list on screen as an Excel file")
         self.act_calendar = self._action("Export &calendar (.ics)…", self.export_calendar, "Ctrl+Shift+I",
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_backup)
         file_menu.addAction(self.act_restore)
         file_menu.addSeparator()
+        file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_calendar)
         file_menu.addSeparator()
@@ -255,8 +258,17 @@ class MainWindow(QMainWindow):
         ws = self.controller.workspace
         title = APP_NAME if ws is None else f"{ws.name} — {APP_NAME}"
         self.setWindowTitle(title)
-        has_file = ws is not None and not ws.is_server and not ws.read_only
+        # The demo is a throw-away copy without backups; a server is backed up by its admin.
+        has_file = (ws is not None and not ws.is_server and not ws.read_only
+                    and ws.backups is not None)
         self.act_backup.setEnabled(has_file)
+        self.act_backup.setToolTip("Write a verified backup of this workspace (Ctrl+Shift+B)"
+                                   if has_file or ws is None else
+                                   "Not for this workspace: " + (
+                                       "the demo is a fresh copy each time" if self.controller.is_demo
+                                       else "a shared server is backed up by its administrator"
+                                       if ws.is_server else "it is open read-only"))
+        self.act_import.setEnabled(ws is not None and not ws.read_only)
         self.act_restore.setEnabled(has_file)
         self._update_status()
         self._tab_shown(self.tabs.currentIndex())
@@ -316,6 +328,11 @@ class MainWindow(QMainWindow):
         from .restore_dialog import RestoreDialog
 
         RestoreDialog(self.controller, self).exec()
+
+    def import_members(self) -> None:
+        from .imports.wizard import open_import_wizard
+
+        return open_import_wizard(self, self.controller)
 
     def export_list(self) -> None:
         from .common.export import export_list_dialog

@@ -9,7 +9,7 @@ from ..services.search import SearchHit, search_everything
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 KIND_LABELS = {"member": "Member", "contact": "Contact", "partner": "Partner",
-               "activity": "Activity", "call": "Funding call"}
+               "activity": "Activity", "call": "Funding call", "stakeholder": "Stakeholder"}
 
 
 class SearchDialog(QDialog):

@@ -92,3 +92,22 @@ def test_find_record_tries_id_then_name_then_part_of_the_name():
         find_record(records, "1111", "checklist")
     with pytest.raises(RecordNotFound, match="No checklist matches"):
         find_record(records, "Oslo", "checklist")
+
+
+def test_list_members_and_export_a_profile(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from clusterdesk.__main__ import main
+    from clusterdesk.demo.showcase import build_demo
+
+    path = tmp_path / "demo.clusterdesk"
+    build_demo(path).close()
+    assert main(["--db", str(path), "list", "members"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 80 and any("Vestkyst Pumper A/S" in line for line in listed)
+    out = tmp_path / "vestkyst.pdf"
+    assert main(["--db", str(path), "export", "member", "Vestkyst Pumper", "--pdf", str(out)]) == 0
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Vestkyst Pumper A/S" in text
+    assert main(["--db", str(path), "export", "member", "Vestkyst", "--xlsx", str(tmp_path / "x.xlsx")]) == 1
+    assert "cannot be exported as xlsx" in capsys.readouterr().err

@@ -98,7 +98,7 @@ def test_calendar_file_parses_back_with_every_activity_and_due_item(demo_ctx, tm
     assert len(due) == len(open_items)
     labels = {s.kind: s.label for s in today.SOURCES}
     assert {str(e["CATEGORIES"].cats[0]) for e in due} == {labels[i.kind] for i in open_items}
-    assert {"Checklist items", "Follow-ups"} <= {labels[i.kind] for i in open_items}
+    assert {"Checklist items", "Follow-ups", "Funding deadlines"} <= {labels[i.kind] for i in open_items}
     again = Calendar.from_ical(today_ics(demo_ctx, tmp_path))
     assert {str(e["UID"]) for e in again.walk("VEVENT")} == set(by_uid)  # same ids next time
 

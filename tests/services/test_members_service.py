@@ -121,3 +121,11 @@ def test_rows_carry_the_primary_contact(demo_ctx):
     rows = members.member_page(demo_ctx, MemberFilter(text="Vestkyst Pumper"))
     assert rows[0].primary_contact and rows[0].primary_phone.startswith("+45 ")
     assert "@" in rows[0].primary_email
+
+
+def test_phase_one_questions_all_have_evidence_in_the_demo(demo_ctx):
+    phase_one = today.phase_overview(demo_ctx)[0]
+    evidence = [q.evidence for q in phase_one.questions]
+    assert all(evidence), evidence
+    assert "see an international need" in evidence[1]
+    assert "market analyses" in evidence[3] and "Germany" in evidence[3]

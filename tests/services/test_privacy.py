@@ -123,3 +123,23 @@ def test_an_erased_contact_cannot_come_back_or_be_erased_twice(ctx, person):
         privacy.erase_contact(ctx, contact_id, "left")
     with pytest.raises(ServiceError, match="reason"):
         privacy.erase_contact(ctx, contact_id, "because")
+
+
+def test_erasure_reaches_questionnaire_answers(ctx, person):
+    from clusterdesk.domain.questionnaires import AnswerValue
+    from clusterdesk.services import answers, surveys
+
+    member_id, contact_id, _ = person
+    questionnaire, _ = surveys.install_template(ctx, "phone-campaign")
+    answers.save_answer_set(ctx, answers.AnswerSetInput(
+        questionnaire_id=questionnaire.id, member_id=member_id, contact_id=contact_id,
+        answered_on=date(2026, 11, 2), answers={
+            "priorities": AnswerValue(text="Søren Østergaard wants partners in Poland"),
+            "notes": AnswerValue(text="Call SØREN ØSTERGAARD on 22 33 44 55 after 14"),
+        }))
+    privacy.erase_contact(ctx, contact_id, "request")
+    text = _database_text(ctx)
+    for value in PERSONAL[:3]:
+        assert value not in text, f"{value} survived in the answers"
+    assert "ØSTERGAARD" not in text
+    assert "[erased] wants partners in Poland" in text  # the answer itself still counts

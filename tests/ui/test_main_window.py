@@ -58,3 +58,9 @@ def test_members_list_exports_to_excel(qtbot, demo_window, tmp_path):
     assert len(rows) == page.model.rowCount() > 0
     assert all(row[1] == "Esbjerg" for row in rows)
     assert sheet.freeze_panes == "A2"
+
+
+def test_back_up_now_is_off_for_the_demo(demo_window):
+    assert not demo_window.act_backup.isEnabled()
+    assert "demo" in demo_window.act_backup.toolTip()
+    assert not demo_window.act_restore.isEnabled()

@@ -98,3 +98,14 @@ def test_delete_to_bin_and_restore(qtbot, page):
     page.delete_or_restore()
     assert members.count_members(ctx) == 80
     assert members.get_member(ctx, member_id).deleted is False
+
+
+def test_markets_from_answers_are_shown_beside_the_profile_markets(qtbot, page):
+    ctx = page.controller.ctx
+    rows = members.member_page(ctx, limit=None)
+    with_answers = next(r for r in rows
+                        if members.get_member(ctx, r.id).answered_markets)
+    page.select_member(with_answers.id)
+    label = page.editor.answered_markets
+    assert label.isVisibleTo(page.editor) and label.text().startswith("From answers: ")
+    assert "(campaign)" in label.text() or "(survey)" in label.text()

@@ -1,10 +1,12 @@
-"""Small in-place tables for the rows a form owns (a partner's contacts, a template's items):
-typed into like a spreadsheet, collected on save. And a list of choices with tick boxes."""
+"""Small in-place tables for the rows a form owns (a partner's contacts, a template's items,
+a budget's lines): typed into like a spreadsheet, collected on save — with tick-box columns,
+pick-list columns and read-only columns where a row needs them. And a list of choices with
+tick boxes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,6 +28,13 @@ class EditColumn:
     title: str
     width: int = 0
     tooltip: str = ""
+    checkable: bool = False  # a tick box; the row holds True or False
+    editable: bool = True  # False: shown (computed, or recorded elsewhere), never typed into
+    choices: tuple[tuple[Any, str], ...] = ()  # a pick list of (value, label); the row holds the value
+    numeric: bool = False  # amounts and counts: right-aligned
+
+    def label_of(self, value: Any) -> str:
+        return next((label for v, label in self.choices if v == value), "" if value is None else str(value))
 
 
 class EditableRowsModel(QAbstractTableModel):
@@ -52,20 +62,50 @@ class EditableRowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.columns)
 
+    def set_choices(self, key: str, choices) -> None:
+        """Replace the pick list of a column (e.g. the sources a workspace has)."""
+        self.columns = [replace(c, choices=tuple(choices)) if c.key == key else c for c in self.columns]
+        if self._rows:
+            column = next(i for i, c in enumerate(self.columns) if c.key == key)
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
+        column = self.columns[index.column()]
+        value = self._rows[index.row()].get(column.key)
+        if column.checkable:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return column.tooltip or None
+            return None
+        if column.choices:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.label_of(value)
+            if role == Qt.ItemDataRole.EditRole:
+                return value
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return str(self._rows[index.row()].get(self.columns[index.column()].key, "") or "")
+            return str(value or "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = str(self._rows[index.row()].get(self.columns[index.column()].key, "") or "")
-            return text if len(text) > 40 else (self.columns[index.column()].tooltip or None)
+            text = column.label_of(value) if column.choices else str(value or "")
+            return text if len(text) > 40 else (column.tooltip or None)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+        if not index.isValid() or self.read_only:
             return False
-        key = self.columns[index.column()].key
+        column = self.columns[index.column()]
+        if column.checkable:
+            if role != Qt.ItemDataRole.CheckStateRole or not column.editable:
+                return False
+            state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
+            value = state == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole or not column.editable:
+            return False
+        key = column.key
         if self._rows[index.row()].get(key, "") == value:
             return False
         self._rows[index.row()][key] = value
@@ -73,11 +113,21 @@ class EditableRowsModel(QAbstractTableModel):
         self.changed.emit()
         return True
 
+    def set_value(self, row: int, key: str, value: Any) -> None:
+        """Write a value the form works out (a line's total, who ticked it) into a row."""
+        if self._rows[row].get(key) != value:
+            self._rows[row][key] = value
+            column = next(i for i, c in enumerate(self.columns) if c.key == key)
+            self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags if self.read_only else flags | Qt.ItemFlag.ItemIsEditable
+        column = self.columns[index.column()]
+        if self.read_only or not column.editable:
+            return flags
+        return flags | (Qt.ItemFlag.ItemIsUserCheckable if column.checkable else Qt.ItemFlag.ItemIsEditable)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -176,3 +226,30 @@ class CheckableListModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits a pick-list column with a combo box of its choices (typing a label's first
+    letters picks it, as in any combo box)."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for value, label in index.model().columns[index.column()].choices:
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor: QComboBox, index) -> None:  # noqa: N802
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setCurrentIndex(max(0, next((i for i in range(editor.count()) if editor.itemData(i) == value), 0)))
+
+    def setModelData(self, editor: QComboBox, model, index) -> None:  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def use_choice_editors(view, model: EditableRowsModel, keys: Sequence[str] = ()) -> None:
+    """Give each pick-list column of `model` (and the columns named in `keys`, whose choices
+    come later) a combo box to edit it in `view`."""
+    delegate = ChoiceDelegate(view)
+    for number, column in enumerate(model.columns):
+        if column.choices or column.key in keys:
+            view.setItemDelegateForColumn(number, delegate)

@@ -5,7 +5,8 @@ fields and says why — the same behaviour in every editor of the program.
 A subclass builds its fields, registers them with `watch(key, widget)`, and implements
 `fill(detail)` (show a record, or defaults for None), `collect()` (what is typed, as the
 service's input; raises ValidationError for what cannot even be read) and `write(data)`
-(call the service through `controller.run_op`; return the saved detail or None).
+(call the service through `controller.run_op`; return the saved detail or None) — or, for
+the usual create/update/get trio, names them in `services` and leaves write and reload be.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ class FormEditor(QWidget):
     dirty_changed = Signal(bool)
 
     noun = "record"  # "activity", "partner": used in headings and tooltips
+    #: the service functions behind the default write() and reload(): (create, update, get) as
+    #: create(ctx, data), update(ctx, id, data), get(ctx, id); or override those two methods
+    services: tuple | None = None
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,8 +199,16 @@ class FormEditor(QWidget):
         raise NotImplementedError
 
     def write(self, data: Any) -> Any:
-        raise NotImplementedError
+        if self.services is None:
+            raise NotImplementedError
+        create, update, _get = self.services
+        title = f"Save {self.noun}"
+        if self.record_id is None:
+            return self.controller.run_op(self, title, create, data)
+        return self.controller.run_op(self, title, update, self.record_id, data)
 
     def reload(self) -> Any:
         """The saved record again (for Revert)."""
-        raise NotImplementedError
+        if self.services is None:
+            raise NotImplementedError
+        return self.services[2](self.controller.ctx, self.record_id)

@@ -172,28 +172,6 @@ class CountryListField(QLineEdit):
         return tuple(dict.fromkeys(codes))
 
 
-def text_box(placeholder: str, height: int) -> QPlainTextEdit:
-    """A few lines of plain text at a fixed height; Tab moves on to the next field."""
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
-    box.setFixedHeight(height)
-    return box
-
-
-def scrolling_form() -> tuple[QScrollArea, QFormLayout, QVBoxLayout]:
-    """A form in a scroll area whose rows keep their height (the space left stays below)."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    body = QWidget()
-    outer = QVBoxLayout(body)
-    form = QFormLayout()
-    outer.addLayout(form)
-    outer.addStretch(1)
-    scroll.setWidget(body)
-    return scroll, form, outer
-
-
 def split_list(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.replace(";", ",").split(",") if p.strip())
 
@@ -390,3 +368,34 @@ class PhoneField(QLineEdit):
             self._hint.setText("not a complete number yet" if text.strip() else "")
             return
         self._hint.setText(f"→ {phone.international}" if phone else "")
+
+
+def scrolled_form() -> tuple[QScrollArea, QFormLayout]:
+    """A form that scrolls when the editor is short of room, its rows at the top."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    body = QWidget()
+    form = top_aligned_form(body)
+    scroll.setWidget(body)
+    return scroll, form
+
+
+def top_aligned_form(body: QWidget) -> QFormLayout:
+    """A form at the top of `body`: its rows keep their natural height and the space left
+    over stays below them (a form alone spreads its rows over a tall scroll area)."""
+    column = QVBoxLayout(body)
+    form = QFormLayout()
+    column.addLayout(form)
+    column.addStretch(1)
+    return form
+
+
+def text_box(height: int = 0, placeholder: str = "") -> QPlainTextEdit:
+    """A few lines of free text in a form: Tab leaves it (as in every other field), and it
+    keeps a fixed height so the form does not jump while typing."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    if height:
+        box.setFixedHeight(height)
+    box.setPlaceholderText(placeholder)
+    return box

@@ -37,6 +37,8 @@ class ListEditorView(TabPage):
     plural = "records"
     filter_hint = "Filter…  (Ctrl+F)"
     columns: Sequence[Column] = ()
+    export_columns: Sequence[Column] = ()  # for Excel (Ctrl+E), when they differ from the screen's
+    export_title = ""  # the exported sheet's title; the plural by default
     list_share = 3, 2  # stretch of the list and the editor
 
     def __init__(self, controller, parent=None) -> None:
@@ -258,4 +260,4 @@ class ListEditorView(TabPage):
 
     def list_export(self) -> ListExport:
         rows = [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
-        return ListExport(self.plural.capitalize(), self.columns, rows)
+        return ListExport(self.export_title or self.plural.capitalize(), self.export_columns or self.columns, rows)

@@ -63,4 +63,6 @@ QLabel[role="error"] { color: #c0392b; }
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"] {
     border: 1px solid #c0392b; border-radius: 3px; }
 QTableView { gridline-color: palette(mid); }
+QTableView[invalid="true"], QListView[invalid="true"], QPlainTextEdit[invalid="true"] {
+    border: 1px solid #c0392b; }
 """

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.countries import country_name
 from ...domain.dates import DateParseError
 from ...domain.enums import InternationalOrientation, MemberKind, MemberStatus, SizeBand
 from ...services import members as member_service
@@ -89,6 +91,11 @@ class MemberEditor(QWidget):
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("e.g. export-ready, board member")
         self.markets = CountryListField()
+        self.answered_markets = QLabel()
+        self.answered_markets.setProperty("role", "hint")
+        self.answered_markets.setWordWrap(True)
+        self.answered_markets.setToolTip("Countries named in this member's survey or campaign "
+                                         "answers (Members ▸ Questionnaires / Campaigns)")
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(70)
@@ -110,6 +117,8 @@ class MemberEditor(QWidget):
         self.labels = {key: text.replace("&", "") for key, text in labels.items()}
         for key, widget in self.fields.items():
             form.addRow(labels[key] + ":", with_message(widget))
+            if key == "markets":
+                form.addRow("", self.answered_markets)
             signal = getattr(widget, "textChanged", None) or widget.currentIndexChanged
             if isinstance(widget, QComboBox) and widget.isEditable():
                 widget.editTextChanged.connect(self._changed)
@@ -183,6 +192,11 @@ class MemberEditor(QWidget):
             self.sectors.setText(", ".join(data.sectors))
             self.tags.setText(", ".join(data.tags))
             self.markets.set_codes(data.markets)
+            answered = detail.answered_markets if detail is not None else ()
+            self.answered_markets.setText(
+                "From answers: " + ", ".join(f"{country_name(code)} ({source})"
+                                             for code, source in answered) if answered else "")
+            self.answered_markets.setVisible(bool(answered))
             self.notes.setPlainText(data.notes)
         finally:
             self._loading = False

@@ -11,6 +11,8 @@ SECTIONS = (
     ("Campaigns", "clusterdesk.ui.members.campaigns.view:CampaignsView"),
     ("Questionnaires", "clusterdesk.ui.members.questionnaires.view:QuestionnairesView"),
     ("Markets", "clusterdesk.ui.members.markets.view:MarketsView"),
+    ("Duplicates", "clusterdesk.ui.members.duplicates:DuplicatesView"),
+    ("Imports", "clusterdesk.ui.imports.history:ImportHistoryView"),
 )
 
 

@@ -43,10 +43,6 @@ class PhasePage(TabPage):
         layout.addStretch(1)
 
 
-class FinanceTab(PhasePage):
-    phase_number = 2
-    coming = ("funding sources and calls, budgets with their funding patchwork, stakeholders "
-              "and the power–interest grid, SWOT analyses, secretariat readiness.")
 
 
 class EvaluationsTab(PhasePage):

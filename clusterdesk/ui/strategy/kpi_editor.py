@@ -29,7 +29,7 @@ from ..common.forms import (
     add_row,
     enum_combo,
     refuse_with_everything,
-    scrolling_form,
+    scrolled_form,
     select_data,
 )
 from .common import StrategyChoice
@@ -42,6 +42,7 @@ UNITS = ("members", "companies", "partners", "activities", "meetings", "%", "DKK
 
 class KpiEditor(FormEditor):
     noun = "KPI"
+    services = (kpi_service.create_kpi, kpi_service.update_kpi, kpi_service.get_kpi)
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
@@ -50,7 +51,7 @@ class KpiEditor(FormEditor):
         self.progress = KpiProgress(controller, lambda: not self.dirty or self.save())
         self.tabs.addTab(self.progress, "Progress")
 
-        scroll, form, outer = scrolling_form()
+        scroll, form = scrolled_form()
         self.name = self.watch("name", QLineEdit(), "Name")
         self.name.setPlaceholderText("e.g. Members taking part in international activities")
         self.strategy = self.watch("strategy_id", StrategyChoice(), "Strategy version")
@@ -99,7 +100,7 @@ class KpiEditor(FormEditor):
                       "taken within two weeks of the review date counts as the review.")
         rule.setWordWrap(True)
         rule.setProperty("role", "hint")
-        outer.insertWidget(1, rule)
+        form.addRow(rule)
         self.tabs.addTab(scroll, "Definition")
         self.finish_layout(self.tabs)
 
@@ -176,13 +177,3 @@ class KpiEditor(FormEditor):
             owner=self.owner.currentText(), version=self.version, **values)
         refuse_with_everything(errors, lambda: kpi_service.validate_kpi(data, self.controller.today()))
         return data
-
-    def write(self, data):
-        if self.record_id is None:
-            result = self.controller.run_op(self, "Save KPI", kpi_service.create_kpi, data)
-        else:
-            result = self.controller.run_op(self, "Save KPI", kpi_service.update_kpi, self.record_id, data)
-        return result
-
-    def reload(self):
-        return kpi_service.get_kpi(self.controller.ctx, self.record_id)

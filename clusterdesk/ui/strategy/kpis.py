@@ -69,8 +69,10 @@ class KpisView(ListEditorView):
              "interactions", "campaign_targets", "market_analyses")  # what the measures count
     noun = "KPI"
     plural = "KPIs"
+    export_title = "KPIs"
     filter_hint = "Filter KPIs…  (Ctrl+F)"
     columns = COLUMNS
+    export_columns = EXPORT_COLUMNS
     list_share = 1, 1
 
     def filter_widgets(self):
@@ -110,8 +112,3 @@ class KpisView(ListEditorView):
             if row.next_review_on and row.next_review_on < self.controller.today():
                 return QBrush(QColor(OVERDUE))
         return None
-
-    def list_export(self):
-        export = super().list_export()
-        return type(export)(export.title, EXPORT_COLUMNS, export.rows)
-

@@ -30,7 +30,7 @@ from ...services import action_plans as plan_service
 from ...services import campaigns as campaign_service
 from ...services.errors import ValidationError
 from ..common.form_editor import FormEditor
-from ..common.forms import DateField, MoneyField, add_row, scrolling_form, text_box
+from ..common.forms import DateField, MoneyField, add_row, scrolled_form, text_box
 from .common import StrategyChoice
 from .plan_members import PlanMembers
 from .plan_rows import TARGET_COLUMNS, SubActivityRowsModel, TargetRowsModel, TermDelegate
@@ -56,6 +56,7 @@ def _grid(model, columns, stretch: int) -> QTableView:
 
 class ActionPlanEditor(FormEditor):
     noun = "action plan"
+    services = (plan_service.create_action_plan, plan_service.update_action_plan, plan_service.get_action_plan)
     export_requested = Signal(str)  # "pdf" or "xlsx"
     activity_clicked = Signal(object)  # activity id
 
@@ -81,8 +82,8 @@ class ActionPlanEditor(FormEditor):
         self.members = PlanMembers(controller)
         self.members.changed.connect(self._changed)
         self.watch("member_ids", self.members.view, "Members")
-        self.institutions = self.watch("institutions", text_box(
-            "Research institutions and other bodies taking part", 70), "Institutions")
+        self.institutions = self.watch(
+            "institutions", text_box(70, "Research institutions and other bodies taking part"), "Institutions")
         self.members.layout().addWidget(QLabel("&Institutions:", buddy=self.institutions))
         self.members.layout().addWidget(self.institutions)
         self.tabs.addTab(self.members, "Participants")
@@ -103,7 +104,7 @@ class ActionPlanEditor(FormEditor):
         self.finish_layout(self.tabs)
 
     def _plan_tab(self, controller) -> QWidget:
-        scroll, form, _outer = scrolling_form()
+        scroll, form = scrolled_form()
         self.name = self.watch("name", QLineEdit(), "Name")
         self.name.setPlaceholderText("e.g. Action plan 2027: Germany")
         self.strategy = self.watch("strategy_id", StrategyChoice("(no strategy version)"), "Strategy version")
@@ -113,10 +114,10 @@ class ActionPlanEditor(FormEditor):
         self.starts_on = self.watch("starts_on", DateField(today=controller.today), "Starts")
         self.ends_on = self.watch("ends_on", DateField(today=controller.today), "Until")
         self.purpose = self.watch("purpose", text_box(
-            "The overall purpose: how will it benefit the participants, the companies above all?", 110),
+            110, "The overall purpose: how will it benefit the participants, the companies above all?"),
             "Purpose")
         self.dissemination = self.watch("dissemination", text_box(
-            "Marketing and knowledge sharing planned around the activities", 84), "Dissemination")
+            84, "Marketing and knowledge sharing planned around the activities"), "Dissemination")
         self.budget = self.watch("budget", MoneyField(), "Budget")
         self.budget.setToolTip("An estimate of the total cost")
         self.budget_note = self.watch("budget_note", QLineEdit(), "Budget note")
@@ -317,13 +318,3 @@ class ActionPlanEditor(FormEditor):
                     errors[key] = f"{errors[key]}; {message}" if key in errors else message
             raise ValidationError(errors)
         return data
-
-    def write(self, data):
-        if self.record_id is None:
-            return self.controller.run_op(self, "Save action plan", plan_service.create_action_plan, data)
-        return self.controller.run_op(self, "Save action plan", plan_service.update_action_plan,
-                                      self.record_id, data)
-
-    def reload(self):
-        return plan_service.get_action_plan(self.controller.ctx, self.record_id)
-

@@ -59,6 +59,7 @@ class ActionPlansView(ListEditorView):
     plural = "action plans"
     filter_hint = "Filter by name, purpose, responsible…  (Ctrl+F)"
     columns = COLUMNS
+    export_columns = EXPORT_COLUMNS
     list_share = 4, 5
 
     def filter_widgets(self):
@@ -123,8 +124,3 @@ class ActionPlansView(ListEditorView):
         window = self.window()
         if hasattr(window, "show_tab"):
             window.show_tab("missions").open_activity(uuid.UUID(str(activity_id)))
-
-    def list_export(self):
-        export = super().list_export()
-        return type(export)(export.title, EXPORT_COLUMNS, export.rows)
-

@@ -39,6 +39,7 @@ HEIGHTS = {"mission_vision": 112, "target_groups": 80, "markets": 58, "sectors":
 
 class VersionEditor(FormEditor):
     noun = "strategy version"
+    services = (strategy_service.create_strategy, strategy_service.update_strategy, strategy_service.get_strategy)
     copied = Signal(object)  # the new draft's detail
     pdf_requested = Signal()
 
@@ -121,7 +122,7 @@ class VersionEditor(FormEditor):
 
     def _section(self, column: QVBoxLayout, key: str) -> None:
         title, question = SECTION_TEXT[key]
-        box = self.watch(key, text_box(question, HEIGHTS[key]), title)
+        box = self.watch(key, text_box(HEIGHTS[key], question), title)
         label = QLabel(MNEMONICS[key])
         label.setProperty("role", "subheading")
         label.setBuddy(box)
@@ -206,15 +207,6 @@ class VersionEditor(FormEditor):
             **{key: box.toPlainText() for key, box in self.texts.items()}, **values)
         refuse_with_everything(errors, lambda: strategy_service.validate_strategy(data))
         return data
-
-    def write(self, data):
-        if self.record_id is None:
-            return self.controller.run_op(self, "Save strategy version", strategy_service.create_strategy, data)
-        return self.controller.run_op(self, "Save strategy version", strategy_service.update_strategy,
-                                      self.record_id, data)
-
-    def reload(self):
-        return strategy_service.get_strategy(self.controller.ctx, self.record_id)
 
     # --- approve, archive, copy ------------------------------------------------------------------
 

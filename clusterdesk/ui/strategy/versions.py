@@ -45,6 +45,7 @@ class VersionsView(ListEditorView):
     plural = "strategy versions"
     filter_hint = "Filter by title, country, any word of the sections…  (Ctrl+F)"
     columns = COLUMNS
+    export_columns = EXPORT_COLUMNS
     list_share = 4, 5
 
     def filter_widgets(self):
@@ -98,7 +99,3 @@ class VersionsView(ListEditorView):
         if self.editor.dirty and not self.editor.save():
             return
         save_strategy_pdf(self, self.controller, self.editor.record_id)
-
-    def list_export(self):
-        export = super().list_export()
-        return type(export)(export.title, EXPORT_COLUMNS, export.rows)

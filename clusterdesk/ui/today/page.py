@@ -40,6 +40,7 @@ OPENERS: dict[str, Callable] = {
     "checklist_items": lambda window, item: window.show_tab("missions").open_checklist(
         item.activity_id, item.record_id),
     "activities": lambda window, item: window.show_tab("missions").open_activity(item.record_id),
+    "call_deadlines": lambda window, item: window.show_tab("finance").open_record("deadline", item.record_id),
     "kpis": lambda window, item: window.show_tab("strategy").open_kpi(item.record_id),
     "sub_activities": lambda window, item: window.show_tab("strategy").open_sub_activity(item.record_id),
     "strategy_milestones": lambda window, item: window.show_tab("strategy").open_milestone(item.record_id),
@@ -62,8 +63,11 @@ def day_group(due: date, today: date) -> str:
 
 class TodayTab(TabPage):
     kinds = ("interactions", "members", "contacts", "checklist_items", "activities", "partners",
-             "participants", "activity_partners", "strategy_versions", "kpis", "kpi_measurements",
-             "action_plans", "sub_activities", "action_plan_targets", "strategy_milestones")
+             "participants", "activity_partners", "funding_calls", "call_deadlines", "funding_sources",
+             "budgets", "budget_costs", "budget_funding", "stakeholders", "staff_members",
+             "staff_languages", "target_markets", "strategy_versions", "kpis",
+             "kpi_measurements", "action_plans", "sub_activities", "action_plan_targets",
+             "strategy_milestones")
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)

@@ -3,7 +3,7 @@
 action plan they serve
 
 Revision ID: 0007_strategy
-Revises: 0004_missions
+Revises: 0006_finance
 Create Date: 2026-11-27
 
 New tables, and one new nullable column with its foreign key on `activities` (a batch
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007_strategy'
-down_revision = '0004_missions'
+down_revision = '0006_finance'
 branch_labels = None
 depends_on = None
 
