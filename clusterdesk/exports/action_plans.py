@@ -1,6 +1,7 @@
 """An action plan as an Excel workbook: the plan's facts, its targets, the sub-activities
-(with who ticked them off and when), the participants and the activities that carry it out —
-a sheet each, typed cells throughout (dates stay dates, numbers stay numbers)."""
+(with who ticked them off and when), the participants, the activities that carry it out and
+their budgets in Finance — a sheet each, typed cells throughout (dates stay dates, numbers
+stay numbers)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ def action_plan_sheets(detail, today: date) -> list[Sheet]:
     activities = [[a.name, ActivityKind(a.kind).label, ActivityStatus(a.status).label, a.starts_on,
                    a.ends_on or a.starts_on, a.budget, a.budget.currency if a.budget else ""]
                   for a in detail.activities]
+    budgets = [[b.name, b.activity_name, b.costs, b.funding, b.gap, b.costs.currency] for b in detail.budgets]
     return [
         Sheet("Plan", ("Field", "Value"), facts),
         Sheet("Targets", ("Term", "Target", "Aimed at", "Achieved", "Unit", "Achieved (%)"), targets),
@@ -61,6 +63,7 @@ def action_plan_sheets(detail, today: date) -> list[Sheet]:
         Sheet("Participants", ("Member", "City"), members),
         Sheet("Activities", ("Activity", "Kind", "Status", "First day", "Last day", "Budget", "Currency"),
               activities),
+        Sheet("Budgets", ("Budget (Finance)", "Activity", "Costs", "Funding", "Gap", "Currency"), budgets),
     ]
 
 

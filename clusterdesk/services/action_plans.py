@@ -115,6 +115,18 @@ class LinkedActivity:
 
 
 @dataclass(frozen=True)
+class PlanBudget:
+    """A Finance budget (Phase 2) of one of the activities that carry the plan out."""
+
+    id: uuid.UUID
+    name: str
+    activity_name: str
+    costs: Money
+    funding: Money
+    gap: Money
+
+
+@dataclass(frozen=True)
 class ActionPlanDetail:
     id: uuid.UUID
     data: ActionPlanInput
@@ -124,6 +136,7 @@ class ActionPlanDetail:
     activities: tuple[LinkedActivity, ...]
     updated_by: str
     deleted: bool
+    budgets: tuple[PlanBudget, ...] = ()
 
     @property
     def name(self) -> str:
@@ -334,7 +347,7 @@ def _apply(ctx: ServiceContext, session, plan: ActionPlan, data: ActionPlanInput
             participant.deleted_at = ctx.now()
 
 
-def _detail(session, plan: ActionPlan) -> ActionPlanDetail:
+def _detail(ctx: ServiceContext, session, plan: ActionPlan) -> ActionPlanDetail:
     def live(model):
         return list(session.scalars(select(model).where(model.plan_id == plan.id, model.deleted_at.is_(None))
                                     .order_by(model.position, model.created_at)))
@@ -368,12 +381,23 @@ def _detail(session, plan: ActionPlan) -> ActionPlanDetail:
         tuple(PlanMember(*m) for m in members),
         tuple(LinkedActivity(a[0], a[1], a[2], a[3], a[4], a[5],
                              Money.from_minor(a[6], a[7]) if a[6] is not None else None) for a in activities),
-        plan.updated_by, plan.deleted_at is not None)
+        plan.updated_by, plan.deleted_at is not None,
+        _finance_budgets(ctx, {a[0] for a in activities}))
+
+
+def _finance_budgets(ctx: ServiceContext, activity_ids: set[uuid.UUID]) -> tuple[PlanBudget, ...]:
+    """The Phase 2 budgets of the plan's activities, with their costs, funding and gap."""
+    if not activity_ids:
+        return ()
+    from .budgets import list_budgets
+
+    return tuple(PlanBudget(b.id, b.name, b.activity_name, b.figures.costs, b.figures.funding, b.figures.gap)
+                 for b in list_budgets(ctx) if b.activity_id in activity_ids)
 
 
 def get_action_plan(ctx: ServiceContext, plan_id: uuid.UUID) -> ActionPlanDetail:
     with ctx.uow() as uow:
-        return _detail(uow.session, load(uow.session, ActionPlan, plan_id, MISSING))
+        return _detail(ctx, uow.session, load(uow.session, ActionPlan, plan_id, MISSING))
 
 
 def add_action_plan(ctx: ServiceContext, session, data: ActionPlanInput) -> ActionPlan:
@@ -391,7 +415,7 @@ def create_action_plan(ctx: ServiceContext, data: ActionPlanInput) -> tuple[Acti
     with ctx.uow() as uow:
         plan = add_action_plan(ctx, uow.session, data)
         changes = uow.commit()
-        return _detail(uow.session, plan), changes
+        return _detail(ctx, uow.session, plan), changes
 
 
 def update_action_plan(ctx: ServiceContext, plan_id: uuid.UUID,
@@ -401,7 +425,7 @@ def update_action_plan(ctx: ServiceContext, plan_id: uuid.UUID,
     with ctx.uow() as uow:
         plan = load(uow.session, ActionPlan, plan_id, MISSING)
         if plan.version != data.version:
-            theirs = _detail(uow.session, plan).data
+            theirs = _detail(ctx, uow.session, plan).data
             raise ConflictError(f"Action plan “{plan.name}”",
                                 differences(theirs, data, (*_FIELDS, "budget", "targets", "sub_activities",
                                                            "member_ids")), plan.updated_by)
@@ -409,7 +433,7 @@ def update_action_plan(ctx: ServiceContext, plan_id: uuid.UUID,
             _apply(ctx, uow.session, plan, data)
         touch(plan, ctx.now())  # a change to its rows alone is a change of the plan too
         changes = uow.commit()
-        return _detail(uow.session, plan), changes
+        return _detail(ctx, uow.session, plan), changes
 
 
 def delete_action_plan(ctx: ServiceContext, plan_id: uuid.UUID) -> Changes:

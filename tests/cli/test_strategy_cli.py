@@ -37,9 +37,12 @@ def test_export_an_action_plan_as_pdf_and_excel(demo_file, tmp_path, capsys):  #
     code, out, _ = run(capsys, "--db", str(demo_file), "export", "action-plan", "germany", "--xlsx", str(xlsx))
     assert code == 0 and "10 sub-activities" in out
     book = load_workbook(xlsx)
-    assert book.sheetnames == ["Plan", "Targets", "Sub-activities", "Participants", "Activities"]
+    assert book.sheetnames == ["Plan", "Targets", "Sub-activities", "Participants", "Activities", "Budgets"]
     subs = list(book["Sub-activities"].iter_rows(min_row=2, values_only=True))
     assert len(subs) == 10 and sum(1 for r in subs if r[4] == "Done") == 4
+    budget = next(book["Budgets"].iter_rows(min_row=2, values_only=True))
+    assert budget[:2] == ("Company mission to Hamburg", "Company mission to Hamburg – smart water networks")
+    assert budget[2] > 0 and budget[5] == "DKK"  # an amount, as a number
     assert [r[0] for r in book["Activities"].iter_rows(min_row=2, values_only=True)] == [
         "Study trip to the Netherlands – delta technology", "Company mission to Hamburg – smart water networks"]
 

@@ -171,6 +171,12 @@ def test_the_demo_plans_are_carried_out_by_missions(demo_ctx):
     assert [a.name for a in detail.activities] == ["Study trip to the Netherlands – delta technology",
                                                    "Company mission to Hamburg – smart water networks"]
     assert all(s.done_by for s in detail.sub_activities if s.done)
+    # The mission's budget in Finance (Phase 2) comes with the plan, with its gap.
+    from clusterdesk.services.budgets import list_budgets
+
+    finance = next(b for b in list_budgets(demo_ctx) if b.name == "Company mission to Hamburg")
+    assert [(b.name, b.costs, b.gap) for b in detail.budgets] == [
+        (finance.name, finance.figures.costs, finance.figures.gap)]
 
 
 def test_search_finds_versions_kpis_and_plans(demo_ctx):

@@ -18,7 +18,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
 from ...domain.enums import ActivityKind, ActivityStatus
-from ...domain.formatting import format_date, format_datetime, format_money, format_quantity
+from ...domain.formatting import format_date, format_datetime, format_money_compact, format_quantity
 from ...domain.strategy import TargetTerm, period_text, target_share
 from .base import (
     ACCENT,
@@ -102,23 +102,30 @@ def _budget(detail, width: float) -> list:
     data = detail.data
     st = styles()
     story: list = []
-    lines = [f"Estimated total cost: {format_money(data.budget)}" if data.budget else
+    lines = [f"Estimated total cost: {format_money_compact(data.budget)}" if data.budget else
              "No estimate of the total cost yet."]
     if data.budget_note:
         lines.append(data.budget_note)
     story.append(para("\n".join(lines)))
     if detail.activities:
         rows = [[a.name, ActivityKind(a.kind).label, a.when, ActivityStatus(a.status).label,
-                 format_money(a.budget)] for a in detail.activities]
-        widths = [w * width for w in (0.34, 0.2, 0.18, 0.12, 0.16)]
+                 format_money_compact(a.budget)] for a in detail.activities]
+        widths = [w * width for w in (0.32, 0.18, 0.17, 0.17, 0.16)]
         right = [("ALIGN", (4, 1), (4, -1), "RIGHT")]
         story += [spacer(2), para("The activities that carry the plan out (Missions):", st.muted),
                   data_table(("Activity", "Kind", "When", "Status", "Budget"), rows, widths,
                              extra_styles=right)]
         totals = detail.activity_budgets()
         if totals:
-            story.append(para("Activities' budgets together: " + " + ".join(format_money(m) for m in totals),
+            story.append(para("Activities' budgets together: " + " + ".join(format_money_compact(m) for m in totals),
                               st.muted))
+    if detail.budgets:
+        rows = [[b.name, b.activity_name, format_money_compact(b.costs), format_money_compact(b.funding),
+                 format_money_compact(b.gap)] for b in detail.budgets]
+        widths = [w * width for w in (0.26, 0.26, 0.16, 0.16, 0.16)]
+        right = [("ALIGN", (2, 1), (4, -1), "RIGHT")]
+        story += [spacer(2), para("Their budgets in Finance (costs, funding and the gap still to fund):", st.muted),
+                  data_table(("Budget", "Activity", "Costs", "Funding", "Gap"), rows, widths, extra_styles=right)]
     return story
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import DateParseError, parse_date
-from ...domain.formatting import format_money, format_quantity
+from ...domain.formatting import format_money_compact, format_quantity
 from ...domain.questionnaires import parse_number
 from ...domain.strategy import TargetTerm
 from ...services import action_plans as plan_service
@@ -232,10 +232,13 @@ class ActionPlanEditor(FormEditor):
                              "due": s.due_on.strftime("%d-%m-%Y") if s.due_on else "", "note": s.note}
                             for s in subs])
         self.members.set_members(members)
-        links = [f'<a href="{a.id}">{a.name}</a> ({a.when}' + (f", {format_money(a.budget)}" if a.budget else "")
+        links = [f'<a href="{a.id}">{a.name}</a> ({a.when}' + (f", {format_money_compact(a.budget)}" if a.budget else "")
                  + ")" for a in activities]
-        total = " + ".join(format_money(m) for m in detail.activity_budgets()) if detail is not None else ""
-        self.activities.setText(("<br>".join(links) + (f"<br><i>Together: {total}</i>" if total else ""))
+        total = " + ".join(format_money_compact(m) for m in detail.activity_budgets()) if detail is not None else ""
+        budgets = [f"Budget “{b.name}” (Finance): costs {format_money_compact(b.costs)}, funding "
+                   f"{format_money_compact(b.funding)}, gap {format_money_compact(b.gap)}" for b in (detail.budgets if detail else ())]
+        self.activities.setText(("<br>".join(links) + (f"<br><i>Together: {total}</i>" if total else "")
+                                 + "".join(f"<br>{b}" for b in budgets))
                                 or "<i>None yet — link an activity to this plan in Missions ▸ Activities.</i>")
         saved = detail is not None
         self.pdf_button.setEnabled(saved)
