@@ -50,6 +50,10 @@ LIST_KINDS: tuple[ListKind, ...] = (
     ListKind("stakeholders", "stakeholders, with their type and approach",
              "clusterdesk.services.stakeholders:named_stakeholders"),
     ListKind("swots", "SWOT analyses, with their date", "clusterdesk.services.swot:named_analyses"),
+    ListKind("action-plans", "action plans of the international strategy",
+             "clusterdesk.services.action_plans:named_action_plans"),
+    ListKind("strategies", "versions of the international strategy",
+             "clusterdesk.services.strategy:named_strategies"),
 )
 
 EXPORT_KINDS: tuple[ExportKind, ...] = (
@@ -69,6 +73,13 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
                "clusterdesk.services.evaluations:named_evaluations",
                {"pdf": "clusterdesk.cli_records:evaluation_report_pdf",
                 "xlsx": "clusterdesk.cli_records:evaluation_report_xlsx"}),
+    ExportKind("action-plan", "an action plan with its targets and sub-activities",
+               "clusterdesk.services.action_plans:named_action_plans",
+               {"pdf": "clusterdesk.cli_records:action_plan_pdf",
+                "xlsx": "clusterdesk.cli_records:action_plan_xlsx"}),
+    ExportKind("strategy", "a strategy version as its strategy document",
+               "clusterdesk.services.strategy:named_strategies",
+               {"pdf": "clusterdesk.cli_records:strategy_pdf"}),
 )
 
 FORMATS = ("pdf", "xlsx")
@@ -93,15 +104,16 @@ def find_record(records, text: str, noun: str):
         lambda r: search_fold(r.name) == folded,
         lambda r: bool(folded) and folded in search_fold(r.name),
     )
+    nouns = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
     for test in tests:
         found = [r for r in records if test(r)]
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
             names = ", ".join(f"“{r.name}”" for r in found[:5]) + (" …" if len(found) > 5 else "")
-            raise RecordNotFound(f"“{text}” matches {len(found)} {noun}s: {names}. "
+            raise RecordNotFound(f"“{text}” matches {len(found)} {nouns}: {names}. "
                                  "Give more of the name, or the id.")
-    raise RecordNotFound(f"No {noun} matches “{text}”; `clusterdesk list {noun}s` shows them.")
+    raise RecordNotFound(f"No {noun} matches “{text}”; `clusterdesk list {nouns}` shows them.")
 
 
 # --- the writers ------------------------------------------------------------------------------
@@ -178,6 +190,34 @@ def evaluation_report_xlsx(ctx, record_id, path: Path) -> str:
     report = activity_report(ctx, record_id)
     count = write_report_xlsx(path, report)
     return f"Wrote the evaluation report of “{report.activities[0].name}” ({count} outcomes) to {path}."
+
+
+def action_plan_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.action_plan import write_action_plan_pdf
+    from .services.action_plans import get_action_plan
+
+    plan = get_action_plan(ctx, record_id)
+    write_action_plan_pdf(path, plan, ctx.workspace.name, ctx.today())
+    return f"Wrote the action plan “{plan.name}” ({plan.progress} sub-activities) to {path}."
+
+
+def action_plan_xlsx(ctx, record_id, path: Path) -> str:
+    from .exports.action_plans import write_action_plan_xlsx
+    from .services.action_plans import get_action_plan
+
+    plan = get_action_plan(ctx, record_id)
+    count = write_action_plan_xlsx(path, plan, ctx.today())
+    return f"Wrote “{plan.name}” with {count} sub-activities to {path}."
+
+
+def strategy_pdf(ctx, record_id, path: Path) -> str:
+    from .exports.pdf.strategy_document import write_strategy_pdf
+    from .services.strategy_document import strategy_document
+
+    document = strategy_document(ctx, record_id)
+    write_strategy_pdf(path, document)
+    return (f"Wrote the strategy document “{document.strategy.data.title}” ({len(document.kpis)} KPIs, "
+            f"{len(document.plans)} action plans) to {path}.")
 
 
 # --- the commands ----------------------------------------------------------------------------

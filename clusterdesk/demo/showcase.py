@@ -23,6 +23,7 @@ from .campaigns import add_campaigns_demo
 from .evaluations import add_evaluations_demo
 from .finance import add_finance_demo
 from .missions import build_missions
+from .strategy import build_strategy
 
 CLUSTER_NAME = "AquaNord – Danish Water Technology Cluster (demo)"
 STAFF = ("Mette Kjær (MK)", "Jonas Bech (JB)", "Sara Holm (SH)", "Ahmed Rashid (AR)")
@@ -184,4 +185,5 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
     add_campaigns_demo(ws, today, STAFF)
     add_finance_demo(ws, today, STAFF)
     add_evaluations_demo(ws, today, STAFF)
+    build_strategy(ws, today, STAFF)
     return ws

@@ -88,3 +88,21 @@ def format_money_whole(value: Money | None, locale: str = DEFAULT_LOCALE) -> str
 
     return format_currency(value.amount, value.currency, locale=_locale(locale), format="#,##0 ¤",
                            currency_digits=False)
+
+
+def format_quantity(value, unit: str = "", locale: str = DEFAULT_LOCALE) -> str:
+    """A number as people read it here ('1.250', '12,5', '0,75'), with its unit when given
+    ('45 %', '12 members'); '' for None."""
+    if value is None:
+        return ""
+    from decimal import Decimal
+
+    from babel.numbers import format_decimal
+
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    digits = max(0, -number.normalize().as_tuple().exponent)
+    pattern = "#,##0" + ("." + "0" * min(digits, 4) if digits else "")
+    text = format_decimal(number, format=pattern, locale=_locale(locale))
+    if not unit:
+        return text
+    return f"{text} %" if unit == "%" else f"{text} {unit}"

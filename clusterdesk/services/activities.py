@@ -17,7 +17,14 @@ from ..domain.enums import ActivityKind, ActivityStatus
 from ..domain.formatting import format_date_range
 from ..domain.money import Money
 from ..domain.text import search_fold, sort_key
-from ..store.models import Activity, ChecklistItem, Participant, Partner, activity_partners
+from ..store.models import (
+    ActionPlan,
+    Activity,
+    ChecklistItem,
+    Participant,
+    Partner,
+    activity_partners,
+)
 from .checklists import add_items_from_template, move_open_items
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences, like_terms
@@ -71,7 +78,8 @@ class ActivityInput:
     city: str = ""
     country: str | None = None
     responsible: str = ""
-    action_plan: str = ""
+    action_plan: str = ""  # a note on the plan it serves
+    action_plan_id: uuid.UUID | None = None  # the action plan (Phase 3) it carries out
     budget: Money | None = None
     price: Money | None = None
     description: str = ""
@@ -92,7 +100,7 @@ class ActivityDetail:
 
 
 _FIELDS = ("name", "kind", "status", "starts_on", "ends_on", "city", "country", "responsible",
-           "action_plan", "description")
+           "action_plan", "action_plan_id", "description")
 
 
 # --- the list ----------------------------------------------------------------------------
@@ -207,6 +215,8 @@ def activity_search_text(data: ActivityInput, partner_names: list[str]) -> str:
 
 
 def _apply(session, activity: Activity, data: ActivityInput) -> None:
+    if data.action_plan_id is not None and session.get(ActionPlan, data.action_plan_id) is None:
+        raise ValidationError({"action_plan_id": "The chosen action plan no longer exists."})
     for key in _FIELDS:
         setattr(activity, key, getattr(data, key))
     activity.budget_minor = data.budget.minor if data.budget else None

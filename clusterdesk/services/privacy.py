@@ -15,6 +15,8 @@ from sqlalchemy import String, cast, or_, select
 
 from ..domain.changes import Changes
 from ..store.models import (
+    ActionPlan,
+    ActionPlanParticipant,
     Answer,
     AnswerSet,
     AuditEntry,
@@ -24,9 +26,12 @@ from ..store.models import (
     ErasureEntry,
     FundingCall,
     Interaction,
+    KpiMeasurement,
     Member,
     Outcome,
     Stakeholder,
+    StrategyMilestone,
+    SubActivity,
     SuccessStory,
     SwotAnalysis,
 )
@@ -58,6 +63,11 @@ TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str | None]] = [
     (SwotAnalysis, ("notes",), None),
     (SuccessStory, ("text", "quote", "quote_by"), "member_id"),
     (Outcome, ("partner", "note"), "member_id"),
+    (ActionPlan, ("purpose", "institutions", "dissemination", "budget_note"), None),
+    (ActionPlanParticipant, ("note",), "member_id"),
+    (SubActivity, ("text", "owner", "note"), None),
+    (KpiMeasurement, ("note",), "id"),
+    (StrategyMilestone, ("note",), "id"),
 ]
 
 

@@ -42,3 +42,23 @@ def set_deleted(ctx: ServiceContext, model, record_id: uuid.UUID, when: datetime
             raise NotFound(missing)
         record.deleted_at = when
         return uow.commit()
+
+
+def sync_rows(session, existing: list, inputs, build, update, now: datetime) -> list:
+    """Match typed rows to stored ones by id: update those kept, add the new ones, move the
+    ones left out to the bin. Returns the rows in the typed order."""
+    by_id = {row.id: row for row in existing}
+    kept = []
+    for position, data in enumerate(inputs):
+        row = by_id.pop(data.id, None) if data.id is not None else None
+        if row is None:
+            row = build(data)
+            session.add(row)
+        row.deleted_at = None
+        row.position = position
+        update(row, data)
+        kept.append(row)
+    for row in by_id.values():
+        if row.deleted_at is None:
+            row.deleted_at = now
+    return kept

@@ -80,7 +80,8 @@ def _contacts(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
 
 # Parts whose searchers register themselves (with @searcher) when their module is imported;
 # imported here on the first search, so they are found before their tab was ever opened.
-SEARCHER_MODULES = (".partners", ".activities", ".finance_search", ".success_stories")
+SEARCHER_MODULES = (".partners", ".activities", ".finance_search", ".success_stories", ".strategy",
+                    ".kpis", ".action_plans")
 
 
 def search_everything(ctx: ServiceContext, text: str, *, limit_per_kind: int = 8) -> list[SearchHit]:

@@ -106,6 +106,12 @@ SOURCES: tuple[AgendaSource, ...] = (
                  ".evaluations:complete_evaluation"),
     AgendaSource("long-term-follow-up", "Long-term follow-ups due", ".evaluations:follow_ups_due",
                  ".evaluations:complete_follow_up"),
+    AgendaSource("kpi-review", "KPI reviews due", ".kpi_reviews:reviews_due",
+                 ".kpi_reviews:complete_review"),
+    AgendaSource("sub-activity", "Action plan sub-activities", ".sub_activities:due_sub_activities",
+                 ".sub_activities:complete_sub_activity"),
+    AgendaSource("milestone", "Strategy wheel milestones", ".strategy_wheel:due_milestones",
+                 ".strategy_wheel:complete_milestone"),
 )
 
 
@@ -134,9 +140,9 @@ def complete_item(ctx: ServiceContext, item: AgendaItem) -> Changes:
 # --- the five phases and what the data says -------------------------------------------------
 
 
-def members_heard(ctx: ServiceContext) -> str | None:
-    """Members with a visit, call or meeting in the last twelve months (Phase 1)."""
-    since = ctx.today() - timedelta(days=365)
+def count_members_heard(ctx: ServiceContext, until: date) -> tuple[int, int]:
+    """(members with a visit, call or meeting in the twelve months up to `until`, members)."""
+    since = until - timedelta(days=365)
     live = (Member.deleted_at.is_(None), Member.status != "former")
     with ctx.workspace.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(Member).where(*live)).scalar_one()
@@ -144,8 +150,14 @@ def members_heard(ctx: ServiceContext) -> str | None:
             select(func.count(func.distinct(Interaction.member_id)))
             .join(Member, Member.id == Interaction.member_id)
             .where(*live, Interaction.deleted_at.is_(None), Interaction.occurred_on >= since,
-                   Interaction.occurred_on <= ctx.today(), Interaction.kind.in_(HEARD_KINDS))
+                   Interaction.occurred_on <= until, Interaction.kind.in_(HEARD_KINDS))
         ).scalar_one()
+    return heard, total
+
+
+def members_heard(ctx: ServiceContext) -> str | None:
+    """Members with a visit, call or meeting in the last twelve months (Phase 1)."""
+    heard, total = count_members_heard(ctx, ctx.today())
     if not total:
         return None
     return f"{heard} of {total} members had a visit, call or meeting in the last 12 months."
@@ -175,6 +187,12 @@ EVIDENCE: dict[tuple[int, int], str] = {
     (2, 1): ".finance_overview:readiness_evidence",
     (2, 2): ".finance_overview:funding_evidence",
     (2, 3): ".finance_overview:cooperation_evidence",
+    (3, 1): ".strategy_wheel:process_evidence",
+    (3, 2): ".strategy_wheel:involvement_evidence",
+    (3, 3): ".strategy:document_evidence",
+    (3, 4): ".strategy:overall_link_evidence",
+    (3, 5): ".sub_activities:measurable_evidence",
+    (3, 6): ".kpi_reviews:realism_evidence",
     (4, 1): ".partners:cooperation_evidence",
     (4, 2): ".activities:services_evidence",
     (4, 3): ".evaluations:measuring_evidence",

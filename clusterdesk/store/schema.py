@@ -11,6 +11,7 @@ REVISIONS: tuple[str, ...] = (
     "0004_missions",
     "0005_imports",
     "0006_finance",
+    "0007_strategy",
     "0008_evaluations",
 )
 HEAD = REVISIONS[-1]

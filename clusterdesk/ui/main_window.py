@@ -44,7 +44,7 @@ TABS = (
             "Phase 1 — member organisations, contacts, interactions"),
     TabSpec("finance", "Finance", "finance", "clusterdesk.ui.finance.page:FinanceTab",
             "Phase 2 — competences, stakeholders and funding"),
-    TabSpec("strategy", "Strategy", "strategy", "clusterdesk.ui.phases.page:StrategyTab",
+    TabSpec("strategy", "Strategy", "strategy", "clusterdesk.ui.strategy.page:StrategyTab",
             "Phase 3 — the international strategy, KPIs and action plans"),
     TabSpec("missions", "Missions", "missions", "clusterdesk.ui.missions.page:MissionsTab",
             "Phase 4 — partners, missions, events and their checklists"),

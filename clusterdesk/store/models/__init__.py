@@ -41,9 +41,22 @@ from .missions import (
     activity_partners,
 )
 from .privacy import ErasureEntry
+from .strategy import (
+    ActionPlan,
+    ActionPlanParticipant,
+    ActionPlanTarget,
+    Kpi,
+    KpiMeasurement,
+    StrategyMilestone,
+    StrategyVersion,
+    SubActivity,
+)
 from .surveys import Answer, AnswerSet, Question, Questionnaire
 
 __all__ = [
+    "ActionPlan",
+    "ActionPlanParticipant",
+    "ActionPlanTarget",
     "Activity",
     "ActivityEvaluation",
     "Answer",
@@ -70,6 +83,8 @@ __all__ = [
     "Indicator",
     "IndicatorSet",
     "Interaction",
+    "Kpi",
+    "KpiMeasurement",
     "MarketAnalysis",
     "Measurement",
     "MeasurementRound",
@@ -87,6 +102,9 @@ __all__ = [
     "StaffMember",
     "Stakeholder",
     "StakeholderContact",
+    "StrategyMilestone",
+    "StrategyVersion",
+    "SubActivity",
     "SuccessStory",
     "SwotAnalysis",
     "SwotItem",

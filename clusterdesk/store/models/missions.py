@@ -74,8 +74,10 @@ class Activity(Record):
     city: Mapped[str] = mapped_column(String(120), default="")
     country: Mapped[str | None] = mapped_column(String(2))
     responsible: Mapped[str] = mapped_column(String(120), default="")
-    # Free text until action plans exist (Phase 3); then a reference replaces it.
+    # A note on the plan it serves; `action_plan_id` is the plan itself (Phase 3).
     action_plan: Mapped[str] = mapped_column(String(300), default="")
+    action_plan_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("action_plans.id", ondelete="SET NULL"), index=True)
     budget_minor: Mapped[int | None]
     budget_currency: Mapped[str] = mapped_column(String(3), default="DKK")
     price_minor: Mapped[int | None]

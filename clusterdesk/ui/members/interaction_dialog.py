@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,18 +24,10 @@ from ...domain.enums import InteractionKind
 from ...domain.formatting import format_date
 from ...services import interactions as interaction_service
 from ...services.contacts import ContactRow
-from ..common.forms import DateField, refuse_with_everything, with_message
+from ..common.forms import DateField, refuse_with_everything, text_box, with_message
 from ..common.record_dialog import RecordDialog
 
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
-
-
-def _text_box(placeholder: str, height: int) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
-    box.setFixedHeight(height)
-    return box
 
 
 class InteractionDialog(RecordDialog):
@@ -81,8 +72,8 @@ class InteractionDialog(RecordDialog):
         names = QCompleter(QStringListModel([c.name for c in contacts], self), self)
         names.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.attendees.setCompleter(names)
-        self.summary = _text_box("What happened, in a sentence or two", 64)
-        self.needs = _text_box("What the member needs (partners, markets, funding, advice…)", 52)
+        self.summary = text_box(64, "What happened, in a sentence or two")
+        self.needs = text_box(52, "What the member needs (partners, markets, funding, advice…)")
         self.next_step = QLineEdit()
         self.next_step.setPlaceholderText("e.g. Send the market report on Germany")
         self.follow_up_on = DateField(today=controller.today)

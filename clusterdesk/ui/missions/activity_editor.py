@@ -20,13 +20,22 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import DateParseError
 from ...domain.enums import ActivityKind, ActivityStatus
+from ...services import action_plans as plan_service
 from ...services import activities as activity_service
 from ...services import checklist_templates as template_service
 from ...services import partners as partner_service
 from ...services.errors import ValidationError
 from ..common.editable_rows import CheckableListModel
 from ..common.form_editor import FormEditor
-from ..common.forms import CountryField, DateField, MoneyField, add_row, enum_combo, select_data
+from ..common.forms import (
+    CountryField,
+    DateField,
+    MoneyField,
+    add_row,
+    enum_combo,
+    find_data,
+    select_data,
+)
 from .participants import ParticipantsPanel
 
 
@@ -53,8 +62,10 @@ class ActivityEditor(FormEditor):
         self.country = self.watch("country", CountryField(), "Country")
         self.responsible = self.watch("responsible", QLineEdit(), "Responsible")
         self.responsible.setPlaceholderText("who in the secretariat runs it")
-        self.action_plan = self.watch("action_plan", QLineEdit(), "Action plan")
-        self.action_plan.setPlaceholderText("the action plan it serves, e.g. Action plan 2026: Germany")
+        self.plan_combo = self.watch("action_plan_id", QComboBox(), "Action plan")
+        self.plan_combo.setToolTip("The action plan (Strategy ▸ Action plans) this activity carries out")
+        self.action_plan = self.watch("action_plan", QLineEdit(), "Note on the plan")
+        self.action_plan.setPlaceholderText("a note on the plan it serves")
         self.budget = self.watch("budget", MoneyField(), "Budget")
         self.price = self.watch("price", MoneyField(), "Price per participant")
         self.partner_model = CheckableListModel(self)
@@ -73,7 +84,7 @@ class ActivityEditor(FormEditor):
         add_row(form, "&First day:", self.starts_on, "&Last day:", self.ends_on)
         add_row(form, "&City:", self.city, "Countr&y:", self.country)
         add_row(form, "Res&ponsible:", self.responsible)
-        add_row(form, "&Action plan:", self.action_plan)
+        add_row(form, "&Action plan:", self.plan_combo, self.action_plan)
         add_row(form, "Bud&get:", self.budget, "Pr&ice per participant:", self.price)
         add_row(form, "Par&tners abroad:", self.partner_list)
         add_row(form, "D&escription:", self.description)
@@ -111,6 +122,10 @@ class ActivityEditor(FormEditor):
         self.template_combo.addItem("No checklist", None)
         for template in self.templates:
             self.template_combo.addItem(template.name, template.ref)
+        self.plan_combo.clear()
+        self.plan_combo.addItem("(none)", None)
+        for plan in plan_service.plan_choices(ctx):
+            self.plan_combo.addItem(plan.name, plan.id)
 
     def fill(self, detail) -> None:
         self._fill_choices()
@@ -129,6 +144,9 @@ class ActivityEditor(FormEditor):
         self.country.set_code(data.country)
         self.responsible.setText(data.responsible)
         self.action_plan.setText(data.action_plan)
+        if data.action_plan_id is not None and find_data(self.plan_combo, data.action_plan_id) < 0:
+            self.plan_combo.addItem("(an action plan in the bin)", data.action_plan_id)
+        self.plan_combo.setCurrentIndex(max(0, find_data(self.plan_combo, data.action_plan_id)))
         self.budget.set_money(data.budget)
         self.price.set_money(data.price)
         self.partner_model.set_checked(data.partner_ids)
@@ -179,7 +197,8 @@ class ActivityEditor(FormEditor):
         return activity_service.ActivityInput(
             name=self.name.text(), kind=self.kind.currentData(), status=self.status.currentData(),
             city=self.city.text(), responsible=self.responsible.text(),
-            action_plan=self.action_plan.text(), description=self.description.toPlainText(),
+            action_plan=self.action_plan.text(), action_plan_id=self.plan_combo.currentData(),
+            description=self.description.toPlainText(),
             partner_ids=tuple(self.partner_model.checked()) + self.hidden_partner_ids,
             version=self.version, **values)
 

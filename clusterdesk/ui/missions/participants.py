@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from ...domain.formatting import format_date
 from ...services import participants as participant_service
 from ...services.errors import ValidationError
 from ..common.forms import mark_invalid
+from ..common.member_lookup import MemberLookup
 from ..common.table_model import ROW_ROLE, Column
 from ..common.table_view import sorted_table
 from ..common.theme import DONE, OVERDUE
@@ -36,7 +35,6 @@ COLUMNS = (
     Column("note", "Note", lambda r: r.note),
 )
 STATUS_KEYS = tuple(ParticipantStatus)  # 1 = registered … 5 = withdrew
-MAX_CHOICES = 30  # members offered while typing a name
 STATUS_COLOURS = {"attended": DONE, "no_show": OVERDUE, "withdrawn": "#8a96a3"}
 
 
@@ -54,23 +52,15 @@ class ParticipantsPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.activity_id = None
-        self.choices: list[participant_service.MemberChoice] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
 
         add = QHBoxLayout()
         label = QLabel("Si&gn up:")
-        self.member_edit = QLineEdit()
-        self.member_edit.setPlaceholderText("type a member's name, Enter adds")
+        self.member_edit = MemberLookup(controller)
         label.setBuddy(self.member_edit)
-        self.member_names = QStringListModel(self)
-        completer = QCompleter(self.member_names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.member_edit.setCompleter(completer)
-        self.member_edit.textChanged.connect(self._member_typed)
+        self.member_edit.choice_changed.connect(self._member_chosen)
         self.member_edit.returnPressed.connect(self.add)
-        completer.activated.connect(lambda _text: self._member_typed())
         self.contact_combo = QComboBox()
         self.contact_combo.setToolTip("The person going for the member")
         self.contact_combo.setMinimumWidth(150)
@@ -135,18 +125,8 @@ class ParticipantsPanel(QWidget):
         going = sum(counts[s] for s in ("registered", "confirmed", "attended"))
         self.counts_changed.emit(str(going))
 
-    def _member_typed(self, *_args) -> None:
-        """Offer the members matching what is typed (looked up in the database, so a
-        workspace of any size answers at once)."""
-        mark_invalid(self.member_edit, None)
-        ctx = self.controller.ctx
-        text = self.member_edit.text().strip()
-        self.choices = (participant_service.member_choices(ctx, text, limit=MAX_CHOICES)
-                        if ctx is not None and len(text) >= 2 else [])
-        names = [c.name for c in self.choices]
-        if names != self.member_names.stringList():
-            self.member_names.setStringList(names)
-        choice = self._choice()
+    def _member_chosen(self, choice) -> None:
+        """Offer the people who could go for the member typed."""
         self.contact_combo.clear()
         if choice is None:
             return
@@ -155,14 +135,6 @@ class ParticipantsPanel(QWidget):
             self.contact_combo.addItem(f"{contact.name}" + (f" – {contact.role}" if contact.role else ""),
                                        contact.id)
         self.contact_combo.setCurrentIndex(1 if choice.contacts else 0)
-
-    def _choice(self):
-        text = self.member_edit.text().strip().casefold()
-        exact = [c for c in self.choices if c.name.casefold() == text]
-        if exact:
-            return exact[0]
-        partial = [c for c in self.choices if text and text in c.name.casefold()]
-        return partial[0] if len(partial) == 1 else None
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -175,10 +147,9 @@ class ParticipantsPanel(QWidget):
     def add(self) -> None:
         if self.activity_id is None:
             return
-        choice = self._choice()
+        choice = self.member_edit.choice()
         if choice is None:
-            mark_invalid(self.member_edit, "Pick a member from the list (type part of the name)")
-            self.member_edit.setFocus()
+            self.member_edit.refuse()
             return
         try:
             result = self.controller.run_op(self, "Sign up", participant_service.add_participant,

@@ -43,9 +43,6 @@ class PhasePage(TabPage):
         layout.addStretch(1)
 
 
-class StrategyTab(PhasePage):
-    phase_number = 3
-    coming = "strategy versions, KPIs with measurements, action plans and the strategy wheel."
 
 
 class NetworkTab(PhasePage):

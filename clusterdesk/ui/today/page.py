@@ -43,6 +43,9 @@ OPENERS: dict[str, Callable] = {
     "call_deadlines": lambda window, item: window.show_tab("finance").open_record("deadline", item.record_id),
     "activity_evaluations": lambda window, item: window.show_tab("evaluations").open_activity(
         item.activity_id),
+    "kpis": lambda window, item: window.show_tab("strategy").open_kpi(item.record_id),
+    "sub_activities": lambda window, item: window.show_tab("strategy").open_sub_activity(item.record_id),
+    "strategy_milestones": lambda window, item: window.show_tab("strategy").open_milestone(item.record_id),
 }
 # phase number → (tab key, title) to go on from the phase's questions
 PHASE_TABS = {1: ("members", "Members"), 2: ("finance", "Finance"), 3: ("strategy", "Strategy"),
@@ -65,7 +68,9 @@ class TodayTab(TabPage):
              "participants", "activity_partners", "funding_calls", "call_deadlines", "funding_sources",
              "budgets", "budget_costs", "budget_funding", "stakeholders", "staff_members",
              "staff_languages", "target_markets", "activity_evaluations", "answer_sets",
-             "success_stories", "measurement_rounds", "indicator_sets")
+             "success_stories", "measurement_rounds", "indicator_sets", "strategy_versions", "kpis",
+             "kpi_measurements", "action_plans", "sub_activities", "action_plan_targets",
+             "strategy_milestones")
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)

@@ -2,7 +2,7 @@
 success stories; answer sets linked to the activity they evaluate
 
 Revision ID: 0008_evaluations
-Revises: 0006_finance
+Revises: 0007_strategy
 Create Date: 2026-11-27
 
 New tables, and one new column on answer_sets. Adding its foreign key rebuilds answer_sets
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0008_evaluations'
-down_revision = '0006_finance'
+down_revision = '0007_strategy'
 branch_labels = None
 depends_on = None
 
