@@ -394,3 +394,31 @@ def measure_new_partners(ctx: ServiceContext, year: int) -> int:
                    AnswerSet.answered_on <= last)).all()
     reported |= {(a, m) for a, m, choices in answered if "yes" in (choices or ())}
     return len(reported)
+
+
+# --- KPI measures (registered in services/kpi_measures.py) ---------------------------------
+
+
+def contract_value_measure(ctx: ServiceContext, start, end):
+    """KPI measure: value of contracts and orders reported this year, in DKK; amounts in other
+    currencies are named in the detail, never converted."""
+    from .kpi_measures import MeasureValue
+
+    values = contract_values(ctx, end.year)
+    dkk = next((m.amount for m in values if m.currency == "DKK"), Decimal(0))
+    others = [m for m in values if m.currency != "DKK" and m.amount]
+    detail = "reported as outcomes of this year's activities"
+    if others:
+        from ..domain.formatting import format_money
+
+        detail += "; also " + ", ".join(format_money(m) for m in others) + " (not converted)"
+    return MeasureValue(dkk, detail)
+
+
+def new_partners_measure(ctx: ServiceContext, start, end):
+    """KPI measure: participants who reported a new partner this year."""
+    from .kpi_measures import MeasureValue
+
+    count = measure_new_partners(ctx, end.year)
+    return MeasureValue(Decimal(count), "participants reporting a new partner (outcomes and "
+                                        "evaluation answers)")

@@ -79,6 +79,14 @@ MEASURES: tuple[KpiMeasure, ...] = (
     KpiMeasure("market_analyses_made", "Market analyses made in the KPI's period", "analyses",
                "period", ".kpi_measures:market_analyses_made",
                "Market analyses dated within the KPI's period (Members ▸ Markets)."),
+    KpiMeasure("contract_value_reported", "Value of contracts and orders reported this year",
+               "DKK", "year", ".evaluations:contract_value_measure",
+               "Contracts and orders participants reported as outcomes of activities this year, "
+               "in DKK (other currencies are listed, not converted) (Evaluations ▸ Outcomes)."),
+    KpiMeasure("participants_new_partner", "Participants reporting a new partner this year",
+               "participants", "year", ".evaluations:new_partners_measure",
+               "Participants with a “new partner” outcome or a yes to the new-partners question "
+               "of an evaluation this year (Evaluations)."),
 )
 
 

@@ -219,3 +219,13 @@ def test_the_registry_entries_are_complete():
     for measure in kpi_measures.MEASURES:
         assert measure.window in kpi_measures.WINDOWS and measure.unit and measure.help
         assert callable(kpi_measures._resolve(measure.compute))
+
+
+def test_evaluation_measures_count_the_reported_outcomes(demo_ctx):
+    from clusterdesk.services import evaluations
+
+    on = demo_ctx.today()
+    value = kpi_measures.compute(demo_ctx, "contract_value_reported", on, on)
+    assert value.value == evaluations.measure_contract_value(demo_ctx, on.year)
+    partners = kpi_measures.compute(demo_ctx, "participants_new_partner", on, on)
+    assert partners.value == evaluations.measure_new_partners(demo_ctx, on.year)
