@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.catch_up import PastDates
 from ...domain.checklists import due_state
 from ...domain.enums import ActivityKind
 from ...domain.formatting import format_date
+from ...domain.text import plural
 from ...services import activities as activity_service
 from ...services import checklist_templates as template_service
 from ...services import checklists as checklist_service
@@ -33,6 +35,7 @@ from ..common.tab import ListExport, TabPage
 from .checklist_export import ask_and_export, checklist_list_export, export_checklist
 from .checklist_model import ITEM_ROLE, ChecklistModel, ChecklistTree
 from .item_dialogs import ItemDialog, NoteDialog
+from .past_due import ask_past_due
 
 
 def _button(text: str, tip: str, slot) -> QPushButton:
@@ -350,8 +353,18 @@ class ChecklistView(TabPage):
         if ref is None or activity_id is None:
             return
         template = template_service.get_template(self.ctx, ref)
-        self.controller.run_op(self, "Add template items", checklist_service.add_template_items,
-                               activity_id, template)
+        past_dates = PastDates.KEEP
+        plan = checklist_service.template_past_due(self.ctx, template, self.checklist.starts_on,
+                                                   self.checklist.ends_on)
+        if plan:
+            past_dates = ask_past_due(self, plan)
+            if past_dates is None:
+                return
+        result = self.controller.run_op(self, "Add template items", checklist_service.add_template_items,
+                                        activity_id, template, past_dates)
+        if result is not None and result[0]:
+            self.controller.status.emit(f"{plural(result[0], 'item')} whose handbook dates had "
+                                        "passed are due from today on.")
         QTimer.singleShot(0, self.tree.setFocus)
 
     # --- exports (File ▸ Export list to Excel, Ctrl+E, also writes the checklist) -----------
