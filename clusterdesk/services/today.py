@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from ..domain.changes import Changes
 from ..domain.enums import InternationalOrientation
 from ..domain.phases import PHASES, Phase
-from ..store.models import Contact, Interaction, Member
+from ..store.models import CampaignTarget, Contact, Interaction, Member
 from .context import ServiceContext
 from .errors import NotFound
 
@@ -40,6 +40,7 @@ class AgendaItem:
     owner: str = ""
     member_id: uuid.UUID | None = None
     activity_id: uuid.UUID | None = None
+    campaign_id: uuid.UUID | None = None
 
     def is_overdue(self, today: date) -> bool:
         return self.due < today
@@ -51,6 +52,10 @@ class AgendaSource:
     label: str  # what the Today page calls these items
     items: str  # "module:function" (ctx, until: date) -> list[AgendaItem]; overdue included
     complete: str = ""  # "module:function" (ctx, record_id) -> Changes; "" = cannot be ticked off
+    # What ticking it off on Today records, when that is more than "done": the page says so
+    # and offers to open the record (`opens`, e.g. "the call screen") instead.
+    done_means: str = ""
+    opens: str = ""
 
 
 def _resolve(path: str) -> Callable:
@@ -63,6 +68,16 @@ def _resolve(path: str) -> Callable:
 # --- follow-ups of interactions (Phase 1) -------------------------------------------------
 
 
+def _waiting_call_back():
+    """The follow-up is a campaign call-back still waiting: Today shows it as the campaign's
+    call-back (services/call_backs.py), not twice."""
+    return (select(CampaignTarget.id).where(
+        CampaignTarget.campaign_id == Interaction.campaign_id,
+        CampaignTarget.member_id == Interaction.member_id,
+        CampaignTarget.status == "call_back", CampaignTarget.deleted_at.is_(None))
+        .correlate(Interaction).exists())
+
+
 def follow_ups(ctx: ServiceContext, until: date) -> list[AgendaItem]:
     """Open follow-ups from interactions, overdue ones included, due by `until`."""
     query = (
@@ -72,7 +87,7 @@ def follow_ups(ctx: ServiceContext, until: date) -> list[AgendaItem]:
         .outerjoin(Contact, Contact.id == Interaction.contact_id)
         .where(Interaction.follow_up_on.is_not(None), Interaction.follow_up_on <= until,
                Interaction.follow_up_done_at.is_(None), Interaction.deleted_at.is_(None),
-               Member.deleted_at.is_(None))
+               Member.deleted_at.is_(None), ~_waiting_call_back())
         .order_by(Interaction.follow_up_on, Member.sort_name)
     )
     with ctx.workspace.engine.connect() as conn:
@@ -85,7 +100,13 @@ def follow_ups(ctx: ServiceContext, until: date) -> list[AgendaItem]:
 
 
 def complete_follow_up(ctx: ServiceContext, interaction_id: uuid.UUID) -> Changes:
-    """Mark a follow-up as done, recording who and when."""
+    """Mark a follow-up as done, recording who and when. The follow-up of a campaign call
+    that asked for a call-back is the campaign's: ticking it off records the call-back."""
+    from .call_backs import complete_call_back, pending_call_back
+
+    target_id = pending_call_back(ctx, interaction_id)
+    if target_id is not None:
+        return complete_call_back(ctx, target_id)
     with ctx.uow() as uow:
         interaction = uow.session.get(Interaction, interaction_id)
         if interaction is None or interaction.deleted_at is not None:
@@ -97,6 +118,12 @@ def complete_follow_up(ctx: ServiceContext, interaction_id: uuid.UUID) -> Change
 
 SOURCES: tuple[AgendaSource, ...] = (
     AgendaSource("follow-up", "Follow-ups", ".today:follow_ups", ".today:complete_follow_up"),
+    AgendaSource("call-back", "Campaign call-backs", ".call_backs:due_call_backs",
+                 ".call_backs:complete_call_back",
+                 done_means="Marking it done records the call-back in the campaign as a call "
+                            "that went through, without answers. To record how the call went "
+                            "and the answers, open the call screen instead.",
+                 opens="the call screen"),
     AgendaSource("checklist", "Checklist items", ".checklists:due_items",
                  ".checklists:complete_agenda_item"),
     AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
@@ -115,6 +142,10 @@ def agenda(ctx: ServiceContext, *, horizon_days: int = HORIZON_DAYS) -> list[Age
 
 def can_complete(item: AgendaItem) -> bool:
     return any(s.kind == item.kind and s.complete for s in SOURCES)
+
+
+def source_of(item: AgendaItem) -> AgendaSource | None:
+    return next((s for s in SOURCES if s.kind == item.kind), None)
 
 
 def complete_item(ctx: ServiceContext, item: AgendaItem) -> Changes:

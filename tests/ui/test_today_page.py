@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from clusterdesk.services import checklists, today
+from clusterdesk.services import campaigns, checklists, today
 from clusterdesk.ui.today.page import ITEM_ROLE, day_group
 from tests.conftest import FIXED_NOW
+from tests.ui.keys import MessageBoxAnswers
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def first_row(page, kind):
 
 def test_items_from_every_source_grouped_by_day(page):
     kinds = {r.data(0, ITEM_ROLE).kind for r in rows(page) if r.data(0, ITEM_ROLE) is not None}
-    assert kinds == {"follow-up", "checklist", "activity"}
+    assert kinds == {"follow-up", "call-back", "checklist", "activity"}
     headings = [r.text(0) for r in rows(page) if r.data(0, ITEM_ROLE) is None]
     assert headings[0] == "Overdue" and headings[1].startswith("Today — Friday 27 November")
     assert len(headings) == len(set(headings))  # one heading per day
@@ -128,3 +129,60 @@ def test_a_tick_on_today_shows_in_the_checklist(qtbot, page, demo_window):
     assert missions.checklist.checklist.progress.done == done_before + 1
     assert missions.checklist.show_activity(item.activity_id, item.record_id)
     assert missions.checklist.current_item().done
+
+
+def campaign_target(ctx, item):
+    return {t.id: t for t in campaigns.campaign_targets(ctx, item.campaign_id)}[item.record_id]
+
+
+def test_enter_on_a_campaign_call_back_opens_the_call_screen_on_that_member(qtbot, page, demo_window):
+    row = first_row(page, "call-back")
+    item = row.data(0, ITEM_ROLE)
+    page.tree.setCurrentItem(row)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    members = demo_window.current_page()
+    view = members.current_view()
+    assert members.sections.tabText(members.sections.currentIndex()) == "Campaigns"
+    assert view.calling() and view.call_screen.card.target_id == item.record_id
+    assert view.call_screen.member_card.name.text() == item.title.split(":")[0]
+    assert "Call back overdue since" in view.call_screen.member_card.status.text()
+
+
+def test_marking_a_call_back_done_on_today_is_explained_and_the_campaign_agrees(
+        qtbot, page, demo_window, monkeypatch):
+    ctx = page.controller.ctx
+    row = first_row(page, "call-back")
+    item = row.data(0, ITEM_ROLE)
+    (campaign,) = campaigns.list_campaigns(ctx)
+    page.tree.setCurrentItem(row)
+    # Cancel: nothing changes, and a box ticked by a click is cleared again.
+    answers = MessageBoxAnswers(monkeypatch)
+    row.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: len(answers.boxes) == 1)
+    box = answers.boxes[0]
+    assert box["text"] == item.title and "without answers" in box["informative"]
+    assert box["default"] == "Open the call screen"
+    assert row.checkState(0) == Qt.CheckState.Unchecked
+    assert campaign_target(ctx, item).status == "call_back"
+    # Mark done: the campaign counts the call-back as called, and Today drops it.
+    answers.answers.append("Mark done")
+    page.tree.setCurrentItem(row)
+    qtbot.keyClick(page.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert campaign_target(ctx, item).status == "done"
+    (after,) = campaigns.list_campaigns(ctx)
+    assert after.progress.finished == campaign.progress.finished + 1
+    assert item.record_id not in {i.record_id for i in page.items}
+    campaigns_view = demo_window.show_tab("members").show_section("Campaigns")
+    shown = {t.id: t for t in campaigns_view.targets.model.rows()}[item.record_id]
+    assert shown.status == "done" and shown.call_back_on is None
+
+
+def test_open_instead_of_marking_done_goes_to_the_call_screen(qtbot, page, demo_window, monkeypatch):
+    row = first_row(page, "call-back")
+    item = row.data(0, ITEM_ROLE)
+    page.tree.setCurrentItem(row)
+    MessageBoxAnswers(monkeypatch, "Open the call screen")
+    qtbot.keyClick(page.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    view = demo_window.current_page().current_view()
+    assert view.calling() and view.call_screen.card.target_id == item.record_id
+    assert campaign_target(page.controller.ctx, item).status == "call_back"

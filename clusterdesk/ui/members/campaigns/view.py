@@ -177,6 +177,19 @@ class CampaignsView(TabPage):
         self.stack.setCurrentWidget(self.call_screen)
         self.call_screen.open(campaign_id, target_id)
 
+    def call_member(self, campaign_id, target_id) -> bool:
+        """Open the call screen on one member of a campaign (from Today); what was typed for
+        the member on screen waits on that member. False when the campaign is not listed."""
+        if self.calling():
+            self.call_screen.keep_typing()
+            self.stack.setCurrentWidget(self.overview)
+            self.refresh()
+        if not self.confirm_discard() or not self.chooser.go_to(campaign_id):
+            return False
+        self._load(campaign_id)
+        self.start_calling(target_id)
+        return self.calling()
+
     def stop_calling(self) -> None:
         self.stack.setCurrentWidget(self.overview)
         self.refresh()
