@@ -51,6 +51,7 @@ class AnswerSetInput:
     answers: Mapping[str, AnswerValue] = field(default_factory=dict)
     update_orientation: bool = False
     version: int = 0
+    campaign_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class AnswerSetDetail:
     campaign_id: uuid.UUID | None
     answers: Mapping[str, AnswerValue]
     version: int
+    campaign_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,12 +169,13 @@ def _detail(session, s: AnswerSet) -> AnswerSetDetail:
     keys = {q.id: q.key for q in questionnaire.questions}
     member = get_plain(session, Member, s.member_id) if s.member_id else None
     contact = get_plain(session, Contact, s.contact_id) if s.contact_id else None
+    campaign = session.get(Campaign, s.campaign_id) if s.campaign_id else None
     return AnswerSetDetail(
         s.id, s.questionnaire_id, questionnaire.name, questionnaire.revision, s.member_id,
         member.name if member else "", s.contact_id, contact.name if contact else "",
         s.respondent, s.answered_on, s.answered_by, s.source, s.campaign_id,
         {keys[a.question_id]: value_of(a) for a in s.answers if a.question_id in keys},
-        s.version)
+        s.version, campaign.name if campaign else "")
 
 
 def earlier_answers(ctx: ServiceContext, questionnaire_id: uuid.UUID, member_id: uuid.UUID,
@@ -287,6 +290,13 @@ def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
             contact = get_plain(session, Contact, data.contact_id)
             if contact is None or (data.member_id and contact.member_id != data.member_id):
                 errors["contact"] = "That contact does not belong to the member."
+        if not values and "answers" not in errors and not any(k.startswith("answer:") for k in errors):
+            errors["answers"] = ("Nothing is answered yet: answer at least one question"
+                                 + (" (to take these answers back, delete them)." if answer_set_id
+                                    else ", or Cancel."))
+        campaign_error = _campaign_problem(session, questionnaire, data, answer_set_id)
+        if campaign_error:
+            errors["campaign"] = campaign_error
         if errors:
             raise ValidationError(errors)
         if answer_set_id is None:
@@ -308,12 +318,46 @@ def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
         answer_set.answered_on = answered_on
         answer_set.answered_by = answer_set.answered_by or ctx.actor
         answer_set.source = data.source
+        answer_set.campaign_id = data.campaign_id
         write_answers(session, answer_set, questionnaire, values)
         apply_to_members(session, questionnaire, values, data.member_id, ctx,
                          update_orientation=data.update_orientation,
                          also=(previous_member,))
         changes = uow.commit()
         return _detail(session, answer_set), changes
+
+
+def _campaign_problem(session, questionnaire: Questionnaire, data: AnswerSetInput,
+                      answer_set_id: uuid.UUID | None) -> str:
+    """Why the answers cannot belong to the chosen campaign ("" when they can): it must ask
+    this questionnaire, a member answers a campaign once, and answers saved by a campaign
+    call stay with that campaign."""
+    from ..store.models import CampaignTarget
+
+    if answer_set_id is not None:
+        called_in = session.scalar(select(CampaignTarget.campaign_id).where(
+            CampaignTarget.answer_set_id == answer_set_id, CampaignTarget.deleted_at.is_(None)))
+        if called_in is not None and called_in != data.campaign_id:
+            name = session.get(Campaign, called_in).name
+            return f"These answers were given in a call of “{name}” and stay with that campaign."
+    if data.campaign_id is None:
+        return ""
+    campaign = session.get(Campaign, data.campaign_id)
+    if campaign is None or campaign.deleted_at is not None:
+        return "That campaign no longer exists."
+    asked = session.get(Questionnaire, campaign.questionnaire_id) if campaign.questionnaire_id else None
+    if asked is None or asked.family_id != questionnaire.family_id:
+        return f"“{campaign.name}” asks another questionnaire."
+    if data.member_id is not None:
+        earlier = session.execute(
+            select(AnswerSet.answered_on).where(
+                AnswerSet.campaign_id == campaign.id, AnswerSet.member_id == data.member_id,
+                AnswerSet.deleted_at.is_(None), AnswerSet.id != answer_set_id)
+            .limit(1)).scalar()
+        if earlier is not None:
+            return (f"The member already answered in “{campaign.name}” ({format_date(earlier)}); "
+                    "correct those answers instead.")
+    return ""
 
 
 def write_answers(session, answer_set: AnswerSet, questionnaire: Questionnaire,
