@@ -17,7 +17,7 @@ from ..domain.formatting import format_date
 from ..store.models import Activity, ChecklistItem
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text
-from .errors import ConflictError, NotFound, ValidationError
+from .errors import ConflictError, NotFound, ServiceError, ValidationError
 from .records import set_deleted
 from .today import AgendaItem
 
@@ -302,6 +302,31 @@ def update_item(ctx: ServiceContext, item_id: uuid.UUID, data: ItemInput,
         was_moving = item.due_anchor is not None
         if data.due_on != item.due_on or data.moves_with_activity != was_moving:
             _set_due(item, activity, data.due_on, data.moves_with_activity)
+        changes = uow.commit()
+        return _row(item), changes
+
+
+_CONTENT = ("section", "text", "guidance", "owner", "due_on", "rule", "done_at", "done_by", "note")
+
+
+def revert_item(ctx: ServiceContext, before: ChecklistItemRow,
+                after: ChecklistItemRow) -> tuple[ChecklistItemRow, Changes]:
+    """Undo a change to an item: put it back as it was (`before`: ticked or not, by whom and
+    when, its note, text and due date). `after` is how the change left it; if the item no
+    longer looks like that (someone changed it since), nothing is undone."""
+    with ctx.uow() as uow:
+        item = _item(uow.session, before.id)
+        now = _row(item)
+        if any(getattr(now, key) != getattr(after, key) for key in _CONTENT):
+            raise ServiceError(f"“{item.text[:60]}” was changed by {item.updated_by or 'someone else'} "
+                               "since; nothing was undone.")
+        item.section, item.text, item.guidance, item.owner = (before.section, before.text,
+                                                              before.guidance, before.owner)
+        rule = before.rule
+        item.due_on = before.due_on
+        item.due_anchor = rule.anchor if rule else None
+        item.due_months, item.due_days = (rule.months, rule.days) if rule else (0, 0)
+        item.done_at, item.done_by, item.note = before.done_at, before.done_by, before.note
         changes = uow.commit()
         return _row(item), changes
 

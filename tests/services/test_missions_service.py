@@ -285,3 +285,18 @@ def test_a_partner_in_the_bin_keeps_its_link_to_activities(ctx):
     partners.restore_partner(ctx, partner.id)
     assert activities.list_activities(ctx)[0].partners == ("Aqua Nederland",)
     assert activities.get_activity(ctx, detail.id).data.partner_ids == (partner.id,)
+
+
+def test_revert_puts_an_item_back_unless_someone_changed_it_since(ctx):
+    from clusterdesk.services.errors import ServiceError
+
+    detail = make_mission(ctx)
+    before = checklists.get_checklist(ctx, detail.id).items[0]
+    ticked, _ = checklists.tick_item(ctx, before.id)
+    noted, _ = checklists.set_item_note(ctx, before.id, "Booked")
+    with pytest.raises(ServiceError, match="nothing was undone"):
+        checklists.revert_item(ctx, before, ticked)  # the note came after the tick
+    back, _ = checklists.revert_item(ctx, ticked, noted)
+    assert back.note == "" and back.done
+    back, _ = checklists.revert_item(ctx, before, back)
+    assert not back.done and back.done_by == "" and back.due_on == before.due_on
