@@ -355,7 +355,7 @@ def due_items(ctx: ServiceContext, until: date) -> list[AgendaItem]:
     with ctx.workspace.engine.connect() as conn:
         rows = conn.execute(query).all()
     return [AgendaItem("checklist", due, text, f"{activity} · {section}", "checklist_items",
-                       item_id, owner, activity_id=activity_id)
+                       item_id, owner, activity_id=activity_id, context=activity)
             for item_id, due, text, section, owner, activity_id, activity in rows]
 
 

@@ -41,6 +41,9 @@ class AgendaItem:
     member_id: uuid.UUID | None = None
     activity_id: uuid.UUID | None = None
     campaign_id: uuid.UUID | None = None
+    # What the item belongs to when the title alone does not say (a checklist item's
+    # activity): a calendar entry, read away from the app, names it.
+    context: str = ""
 
     def is_overdue(self, today: date) -> bool:
         return self.due < today
@@ -246,23 +249,35 @@ class CalendarEntry:
 
 
 def calendar_entries(ctx: ServiceContext, *, horizon_days: int = 365) -> list[CalendarEntry]:
-    """Activities (from three months back) and every open dated item up to a year ahead."""
+    """Activities (from three months back) and every open dated item up to a year ahead,
+    each titled so that it reads on its own in a calendar."""
     from ..domain.countries import country_name
     from ..domain.enums import ActivityKind
+    from ..domain.formatting import format_date_range
     from .activities import calendar_activities
 
     entries = []
     for a in calendar_activities(ctx):
         where = ", ".join(p for p in (a.city, country_name(a.country)) if p)
+        facts = [", ".join(p for p in (ActivityKind(a.kind).label,
+                                       format_date_range(a.starts_on, a.ends_on), where) if p)]
+        if a.responsible:
+            facts.append(f"Responsible: {a.responsible}")
+        if a.partners:
+            facts.append(f"Partners: {', '.join(a.partners)}")
+        if a.progress.total:
+            facts.append(f"Checklist: {a.progress}" + (f", {a.overdue} overdue" if a.overdue else ""))
         entries.append(CalendarEntry(
             f"activity-{a.id}@clusterdesk", a.name, a.starts_on, a.ends_on or a.starts_on,
-            f"{ActivityKind(a.kind).label}" + (f". Responsible: {a.responsible}" if a.responsible else ""),
-            where, "Activity"))
+            "\n".join(facts), where, "Activity"))
     for item in agenda(ctx, horizon_days=horizon_days):
         if item.kind == "activity":
             continue  # the activity itself is already in the calendar
-        label = next((s.label for s in SOURCES if s.kind == item.kind), item.kind)
-        detail = "; ".join(p for p in (item.detail, f"Owner: {item.owner}" if item.owner else "") if p)
-        entries.append(CalendarEntry(f"{item.kind}-{item.record_id}@clusterdesk", f"Due: {item.title}",
-                                     item.due, item.due, detail, "", label))
+        source = source_of(item)
+        title = item.title.rstrip(".")
+        summary = f"{title} — {item.context}" if item.context else title
+        detail = [line for line in (item.detail, f"Who: {item.owner}" if item.owner else "") if line]
+        entries.append(CalendarEntry(f"{item.kind}-{item.record_id}@clusterdesk", summary,
+                                     item.due, item.due, "\n".join(detail), "",
+                                     source.label if source else item.kind))
     return entries
