@@ -270,10 +270,11 @@ def test_results_count_across_revisions_and_export_raw_answers(ctx, tmp_path):
     which, satisfied, employees, notes = results.questions
     assert [(c.label, c.count) for c in which.counts] == [
         ("Partners", 2), ("Funding", 1), ("Fairs (former choice)", 1)]
-    assert which.others == ("Tests abroad",) and which.answered == 3
+    assert [(o.text, o.count) for o in which.others] == [("Tests abroad", 1)] and which.answered == 3
+    assert which.others[0].respondents[0].describe() == "Firma 1 ApS (2 Nov 2026)"
     assert satisfied.average == Decimal("4.00") and satisfied.answered == 2
     assert employees.average == Decimal("7.25") and employees.maximum == 12
-    assert notes.texts == ("Keen",)
+    assert [(t.text, [r.member for r in t.respondents]) for t in notes.texts] == [("Keen", ["Firma 0 ApS"])]
 
     raw = survey_results.raw_answers(ctx, detail.id)
     path = tmp_path / "raw.xlsx"

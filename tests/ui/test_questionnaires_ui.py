@@ -203,3 +203,25 @@ def test_empty_answers_are_refused_and_answers_belong_to_a_campaign(qtbot, view)
     saved = next(r for r in rows if r.member_id == member.id)
     assert saved.campaign_name == campaign.name and saved.answered == 1
     assert answers.get_answer_set(ctx, saved.id).campaign_id == campaign.id
+
+
+def test_written_answers_show_who_said_it_and_repeat_counts(view):
+    ctx = view.controller.ctx
+    row = next(r for r in surveys.list_questionnaires(ctx) if r.name == "Annual phone campaign")
+    view._go_to(row.id)
+    view.tabs.setCurrentWidget(view.results)
+    results = view.results
+    number = next(r.number for r in results.results.questions if r.question.key == "priorities")
+    results.question_list.setCurrentRow(number - 1)
+    result = results.current_result()
+    assert sum(g.count for g in result.texts) == result.answered == row.answers
+    assert len(result.texts) < result.answered  # the same priority named by several members
+    top = result.texts[0]
+    assert top.count == max(g.count for g in result.texts) > 1
+    shown = results.texts.toPlainText()
+    assert f"{top.text} — {top.count}×" in shown
+    assert f"{len(result.texts)} different answers from {result.answered} respondents" in shown
+    assert top.respondents[0].describe() in shown
+    rows = {r.member_name: r for r in answers.list_answer_sets(ctx, row.id)}
+    first = rows[top.respondents[0].member]
+    assert top.respondents[0].describe().startswith(f"{first.member_name} ({first.contact_name}, ")
