@@ -105,7 +105,7 @@ class InteractionsSection(MemberSection):
         return f"<i>Nothing logged yet — log a call or visit with {LOG_KEY}.</i>"
 
     def describe(self, row) -> str:
-        lines = [f"<b>{escape(row.kind_label)}, {format_date(row.occurred_on, style='full')}</b>"
+        lines = [f"<b>{escape(row.kind_label)}, {format_date(row.occurred_on)}</b>"
                  f" — {escape(row.staff)}" + (f", with {escape(row.people)}" if row.people else "")]
         for label, text in (("Summary", row.summary), ("Needs", row.needs),
                             ("Next step", row.next_step)):
