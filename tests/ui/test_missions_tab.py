@@ -285,3 +285,37 @@ def test_activities_list_sorts_dates_and_exports(missions, tmp_path):
     assert [c.value for c in sheet[1]][:5] == ["Name", "Kind", "Status", "First day", "Last day"]
     assert sheet.max_row == 7
     assert date(2026, 1, 1) < sheet["D2"].value.date()
+
+
+def test_activity_names_places_and_statuses_read_in_full_at_1366(qtbot, demo_window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+
+    from clusterdesk.ui.common.elided import text_fits
+
+    demo_window.resize(1366, 768)
+    view = demo_window.show_tab("missions").show_section("Activities")
+    qtbot.waitUntil(lambda: view.view.viewport().width() > 500)
+    table = view.view
+    metrics = table.fontMetrics()
+    for row in range(view.proxy.rowCount()):
+        for column in (0, 2, 3, 4):  # name, where, status, checklist
+            index = view.proxy.index(row, column)
+            assert text_fits(index.data(), metrics, table.visualRect(index), True), index.data()
+    # The City field is as wide as the Country beside it, not squeezed by the country list.
+    assert view.editor.city.width() >= 0.8 * view.editor.country.width()
+    # Where a text is cut short anyway, pointing at it shows all of it.
+    table.setWordWrap(False)
+    table.setColumnWidth(2, 40)
+    index = view.proxy.index(0, 2)
+    rect = table.visualRect(index)
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center()))
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    assert table.itemDelegate().helpEvent(event, table, option, index)
+    assert QToolTip.text() == index.data()
+    # A cell that fits shows no tooltip of its own.
+    table.setColumnWidth(2, 400)
+    QToolTip.hideText()
+    assert not table.itemDelegate().helpEvent(event, table, option, view.proxy.index(0, 2))

@@ -186,3 +186,24 @@ def test_open_instead_of_marking_done_goes_to_the_call_screen(qtbot, page, demo_
     view = demo_window.current_page().current_view()
     assert view.calling() and view.call_screen.card.target_id == item.record_id
     assert campaign_target(page.controller.ctx, item).status == "call_back"
+
+
+def test_who_and_the_phases_fit_at_1366(qtbot, page, demo_window):
+    from clusterdesk.ui.common.elided import text_fits
+    from clusterdesk.ui.today.page import WHO_COLUMN
+
+    demo_window.resize(1366, 768)
+    qtbot.wait(50)
+    tree = page.tree
+    who = [r for r in rows(page) if r.data(0, ITEM_ROLE) is not None and r.text(WHO_COLUMN)]
+    assert any(r.text(WHO_COLUMN) == "Ahmed Rashid (AR)" for r in who)
+    for row in who:
+        rect = tree.visualItemRect(row)
+        rect.setWidth(tree.columnWidth(WHO_COLUMN))
+        assert text_fits(row.text(WHO_COLUMN), tree.fontMetrics(), rect, False), row.text(WHO_COLUMN)
+    for row in rows(page)[:20]:  # cut-short texts are in the tooltips, whole
+        item = row.data(0, ITEM_ROLE)
+        if item is not None:
+            assert row.toolTip(2) == item.title and row.toolTip(4) == item.detail
+    scroll = page.phases.parentWidget().parentWidget()
+    assert not scroll.horizontalScrollBar().isVisible()  # the phase texts wrap

@@ -114,6 +114,9 @@ class CountryField(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Not as wide as the longest country name: the field beside it keeps its room.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
         if allow_empty:
             self.addItem("", None)
         for code, name in all_countries():

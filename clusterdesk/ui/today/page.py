@@ -118,7 +118,8 @@ class TodayTab(TabPage):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((DONE_COLUMN, 30), (DUE_COLUMN, 100), (WHAT_COLUMN, 380), (WHO_COLUMN, 105)):
+        # "Ahmed Rashid (AR)" whole in Who; the rest of what is cut short is in the tooltips.
+        for column, width in ((DONE_COLUMN, 28), (DUE_COLUMN, 94), (WHAT_COLUMN, 395), (WHO_COLUMN, 132)):
             self.tree.setColumnWidth(column, width)
         self.tree.setToolTip("Click (or Enter) opens the record; click the box (or Ctrl+D) marks it done")
         splitter.addWidget(self.tree)
@@ -130,10 +131,11 @@ class TodayTab(TabPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.phases)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 480])
+        splitter.setSizes([950, 384])
 
         QShortcut(QKeySequence("Ctrl+D"), self, self.mark_done)
         self.items: list[today_service.AgendaItem] = []
@@ -314,6 +316,7 @@ class TodayTab(TabPage):
             phase = overview.phase
             title = QLabel(f"Phase {phase.number} — {phase.title}")
             title.setProperty("role", "subheading")
+            title.setWordWrap(True)
             self.phase_layout.addWidget(title)
             for question in overview.questions:
                 text = f"<b>{question.text}</b>"

@@ -40,12 +40,12 @@ def _mine(row) -> str:
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = (
-    Column("name", "Campaign", lambda r: r.name, width=150),
-    Column("kind", "Kind", lambda r: CampaignKind(r.kind).label, width=108),
-    Column("starts_on", "From", lambda r: r.starts_on, format_date, width=88),
-    Column("progress", "Progress", lambda r: r.progress.fraction, width=112, text_of=_progress,
+    Column("name", "Campaign", lambda r: r.name, width=160),
+    Column("kind", "Kind", lambda r: CampaignKind(r.kind).label, width=114),
+    Column("starts_on", "From", lambda r: r.starts_on, format_date, width=86),
+    Column("progress", "Progress", lambda r: r.progress.fraction, width=106, text_of=_progress,
            tooltip=lambda r: r.progress.breakdown()),
-    Column("mine", "Yours", lambda r: r.mine.fraction, width=66, align=RIGHT, text_of=_mine,
+    Column("mine", "Yours", lambda r: r.mine.fraction, width=58, align=RIGHT, text_of=_mine,
            tooltip=lambda r: f"Members assigned to you: {r.mine.headline(CampaignKind(r.kind))} — "
                              f"{r.mine.breakdown()}"),
 )
