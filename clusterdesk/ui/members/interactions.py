@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QPushButton
 
 from ...domain.formatting import format_date
+from ...services import call_backs
 from ...services import interactions as interaction_service
 from ...services import today as today_service
 from ...services.contacts import list_contacts
@@ -140,6 +141,9 @@ class InteractionsSection(MemberSection):
         row = self.current_row()
         if row is None or row.follow_up_on is None or row.follow_up_done_at is not None:
             return
+        in_campaign = call_backs.pending_call_back(self.controller.ctx, row.id) is not None
         if self.controller.run_op(self, "Follow-up done", today_service.complete_follow_up,
                                   row.id) is not None:
-            self.controller.status.emit("Follow-up marked as done.")
+            self.controller.status.emit(
+                "Call-back done: recorded in the campaign as a call that went through, without "
+                "answers." if in_campaign else "Follow-up marked as done.")
