@@ -30,6 +30,7 @@ from ..store.models import (
     Question,
     Questionnaire,
 )
+from .answer_campaigns import campaign_problem
 from .context import ServiceContext
 from .errors import ConflictError, NotFound, ServiceError, ValidationError
 from .plain import get_plain
@@ -294,7 +295,8 @@ def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
             errors["answers"] = ("Nothing is answered yet: answer at least one question"
                                  + (" (to take these answers back, delete them)." if answer_set_id
                                     else ", or Cancel."))
-        campaign_error = _campaign_problem(session, questionnaire, data, answer_set_id)
+        campaign_error = campaign_problem(session, questionnaire, data.campaign_id,
+                                          data.member_id, answer_set_id)
         if campaign_error:
             errors["campaign"] = campaign_error
         if errors:
@@ -325,39 +327,6 @@ def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
                          also=(previous_member,))
         changes = uow.commit()
         return _detail(session, answer_set), changes
-
-
-def _campaign_problem(session, questionnaire: Questionnaire, data: AnswerSetInput,
-                      answer_set_id: uuid.UUID | None) -> str:
-    """Why the answers cannot belong to the chosen campaign ("" when they can): it must ask
-    this questionnaire, a member answers a campaign once, and answers saved by a campaign
-    call stay with that campaign."""
-    from ..store.models import CampaignTarget
-
-    if answer_set_id is not None:
-        called_in = session.scalar(select(CampaignTarget.campaign_id).where(
-            CampaignTarget.answer_set_id == answer_set_id, CampaignTarget.deleted_at.is_(None)))
-        if called_in is not None and called_in != data.campaign_id:
-            name = session.get(Campaign, called_in).name
-            return f"These answers were given in a call of “{name}” and stay with that campaign."
-    if data.campaign_id is None:
-        return ""
-    campaign = session.get(Campaign, data.campaign_id)
-    if campaign is None or campaign.deleted_at is not None:
-        return "That campaign no longer exists."
-    asked = session.get(Questionnaire, campaign.questionnaire_id) if campaign.questionnaire_id else None
-    if asked is None or asked.family_id != questionnaire.family_id:
-        return f"“{campaign.name}” asks another questionnaire."
-    if data.member_id is not None:
-        earlier = session.execute(
-            select(AnswerSet.answered_on).where(
-                AnswerSet.campaign_id == campaign.id, AnswerSet.member_id == data.member_id,
-                AnswerSet.deleted_at.is_(None), AnswerSet.id != answer_set_id)
-            .limit(1)).scalar()
-        if earlier is not None:
-            return (f"The member already answered in “{campaign.name}” ({format_date(earlier)}); "
-                    "correct those answers instead.")
-    return ""
 
 
 def write_answers(session, answer_set: AnswerSet, questionnaire: Questionnaire,

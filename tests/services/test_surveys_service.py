@@ -211,6 +211,15 @@ def test_answers_belong_to_a_campaign_that_asks_the_questionnaire_once_per_membe
     with pytest.raises(ValidationError, match="stay with that campaign"):
         answers.save_answer_set(ctx, answers.AnswerSetInput(
             survey.id, other.id, answers=said, version=detail.version), detail.id)
+    # A campaign in the bin: its answers can still be corrected (and keep it).
+    campaigns.delete_campaign(ctx, campaign.id)
+    corrected, _ = answers.save_answer_set(ctx, answers.AnswerSetInput(
+        survey.id, member, answers={"priorities": AnswerValue(text="Two export managers")},
+        version=first.version, campaign_id=campaign.id), first.id)
+    assert corrected.campaign_id == campaign.id
+    with pytest.raises(ValidationError, match="no longer exists"):
+        answers.save_answer_set(ctx, answers.AnswerSetInput(
+            survey.id, other.id, answers=said, campaign_id=campaign.id))
 
 
 def test_follow_up_is_prefilled_from_the_outcome_answers(ctx, member):
