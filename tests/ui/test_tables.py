@@ -56,3 +56,16 @@ def test_rows_are_chosen_by_id_and_a_refusal_keeps_the_row(qtbot):
     before = chooser.current_id()
     view.setCurrentIndex(view.model().index(3, 0))
     assert chooser.current_id() == before and len(loaded) == 1
+
+
+def test_dates_show_the_one_way_the_program_writes_them():
+    from datetime import UTC, datetime
+
+    from clusterdesk.domain.formatting import format_datetime
+
+    model = RowTableModel(COLUMNS, rows())
+    assert model.index(0, 0).data() == "18 Nov 2026"  # not 2026-11-18 or 18/11/2026
+    assert model.index(3, 0).data() == ""
+    moment = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
+    column = Column("at", "At", lambda r: moment)
+    assert column.text(None) == format_datetime(moment) and column.text(None).startswith("27 Nov 2026 ")

@@ -28,6 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ...domain.formatting import format_datetime
 from ...paths import resources_dir
 
 FONT = "DejaVuSans"
@@ -153,7 +154,7 @@ class HouseDocument(BaseDocTemplate):
         canvas.setStrokeColor(GRID)
         canvas.line(self.leftMargin, height - 13 * mm, width - self.rightMargin, height - 13 * mm)
         canvas.drawString(self.leftMargin, 9 * mm,
-                          f"ClusterDesk · printed {self.generated:%d-%m-%Y %H:%M}")
+                          f"ClusterDesk · printed {format_datetime(self.generated)}")
         canvas.drawRightString(width - self.rightMargin, 9 * mm, f"Page {doc.page}")
         canvas.restoreState()
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ...domain.formatting import format_date, format_datetime
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -35,7 +37,18 @@ class Column:
         raw = self.value(row)
         if self.display is not None:
             return self.display(raw)
-        return "" if raw is None else str(raw)
+        return shown(raw)
+
+
+def shown(value: Any) -> str:
+    """A value as a list shows it: dates and times the one way the program writes them."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
 
 
 def _sortable(value: Any) -> Any:

@@ -26,3 +26,7 @@ class MembersTab(SectionedTab):
     def select_member(self, member_id) -> bool:
         self.show_section("Organisations")
         return self.organisations.select_member(member_id)
+
+    def open_call(self, campaign_id, target_id) -> bool:
+        """The call screen of a campaign, on one member (a call-back on Today)."""
+        return self.show_section("Campaigns").call_member(campaign_id, target_id)
