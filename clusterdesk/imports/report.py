@@ -31,7 +31,8 @@ def report_lines(plan: ImportPlan, summary: ImportSummary,
                  decisions: dict[int, str] | None = None) -> list[str]:
     decisions = decisions or {}
     lines = [f"Read {_plural(plan.rows_read, 'row')} from {plan.source_name} "
-             f"({plan.source_description}); the header is row {plan.header_row}.",
+             f"({plan.source_description}); the header is "
+             f"{plan.header_label or f'row {plan.header_row}'}.",
              "Columns:", *mapping_lines(plan)]
     for earlier in plan.earlier_imports:
         lines.append(f"This file was imported before ({earlier}); rows already here are merged, "

@@ -239,9 +239,11 @@ class CheckPage(QWizardPage):
         lines = [f"This file was imported before ({e}); what is already here is merged, not added "
                  "twice." for e in plan.earlier_imports]
         if plan.file_problem:
+            where = "the sheet, the header row or the columns" if len(plan.sheets) > 1 else \
+                "the header row or the columns"
             lines.append("The file cannot be imported: " +
                          "; ".join(p.reason for p in plan.problems if p.row is None) +
-                         ". Go back to change the header row or the columns.")
+                         f". Go back to change {where}.")
         elif plan.problems and not self.leave_out.isChecked():
             lines.append("Nothing can be imported while rows have problems: fix them in the file "
                          "and check again, or leave those rows out.")
