@@ -6,16 +6,57 @@ import unicodedata
 
 # Danish letters sort after z; fold them for search but keep them for display.
 _SEARCH_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# How the same letters come out on a keyboard without them: "Orsted", "Arhus", "Muller".
+_PLAIN_FOLD = str.maketrans({"æ": "a", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def _fold(text: str | None, table: dict) -> str:
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).lower().translate(table)
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.split())
 
 
 def search_fold(text: str | None) -> str:
     """Lower-case, accent- and space-folded form used for filter-as-you-type matching."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKC", text).lower().translate(_SEARCH_FOLD)
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.split())
+    return _fold(text, _SEARCH_FOLD)
+
+
+def plain_fold(text: str | None) -> str:
+    """Like search_fold, but with the letters as typed without them: ø → o, å → a, æ → a."""
+    return _fold(text, _PLAIN_FOLD)
+
+
+def search_index(text: str | None) -> str:
+    """What a search column holds: the folded text, then the words that a keyboard without
+    æ, ø, å (or ä, ö, ü) gives differently — "roskilde roer … ror" — so that "Rør", "Roer"
+    and "Ror" all find Roskilde Rør."""
+    folded = search_fold(text)
+    words = set(folded.split())
+    others = [w for w in dict.fromkeys(plain_fold(text).split()) if w not in words]
+    return " ".join((folded, *others)) if others else folded
+
+
+def search_terms(text: str | None) -> list[tuple[str, ...]]:
+    """The typed words, each with the spellings it may match (all words must match, each in
+    one of its spellings): "Ørsted" → ("oersted", "orsted"), so it finds "Oersted" as well."""
+    terms = []
+    for word in (text or "").split():
+        spellings = tuple(dict.fromkeys(s for s in (search_fold(word), plain_fold(word)) if s))
+        if spellings:
+            terms.append(spellings)
+    return terms
+
+
+def terms_narrow(new: str | None, old: str | None) -> bool:
+    """True when everything the typed text `new` matches is matched by `old` as well (as when
+    a letter is typed on): every word of old has a word in new whose every spelling contains
+    one of its spellings."""
+    new_terms = search_terms(new)
+    return all(any(all(any(o in n for o in old_term) for n in new_term) for new_term in new_terms)
+               for old_term in search_terms(old))
 
 
 def sort_key(text: str | None) -> str:

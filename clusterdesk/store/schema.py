@@ -5,5 +5,5 @@ tests check it against the migration scripts.
 """
 
 REVISIONS: tuple[str, ...] = ("0001_initial", "0002_members_crm", "0003_campaigns", "0004_missions",
-                             "0005_imports")
+                             "0005_imports", "0009_search")
 HEAD = REVISIONS[-1]
