@@ -65,5 +65,6 @@ def sort_key(text: str | None) -> str:
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """'1 partner', '3 partners', '2 countries' (give `many` when adding 's' is wrong)."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"
+    """'1 partner', '3 partners', '1,200 rows', '2 countries' (give `many` when adding 's' is
+    wrong)."""
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"

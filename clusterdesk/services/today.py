@@ -51,6 +51,7 @@ class AgendaSource:
     label: str  # what the Today page calls these items
     items: str  # "module:function" (ctx, until: date) -> list[AgendaItem]; overdue included
     complete: str = ""  # "module:function" (ctx, record_id) -> Changes; "" = cannot be ticked off
+    noun: str = ""  # what one item is called ("Follow-up"), where a list names its kind
 
 
 def _resolve(path: str) -> Callable:
@@ -96,10 +97,12 @@ def complete_follow_up(ctx: ServiceContext, interaction_id: uuid.UUID) -> Change
 
 
 SOURCES: tuple[AgendaSource, ...] = (
-    AgendaSource("follow-up", "Follow-ups", ".today:follow_ups", ".today:complete_follow_up"),
+    AgendaSource("follow-up", "Follow-ups", ".today:follow_ups", ".today:complete_follow_up",
+                 noun="Follow-up"),
     AgendaSource("checklist", "Checklist items", ".checklists:due_items",
-                 ".checklists:complete_agenda_item"),
-    AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
+                 ".checklists:complete_agenda_item", noun="Checklist item"),
+    AgendaSource("activity", "Activities starting", ".activities:activity_starts",
+                 noun="Activity starts"),
 )
 
 
@@ -111,6 +114,14 @@ def agenda(ctx: ServiceContext, *, horizon_days: int = HORIZON_DAYS) -> list[Age
         items.extend(_resolve(source.items)(ctx, until))
     # Stable: within a day, activities first, then each source's own order (checklist order).
     return sorted(items, key=lambda item: (item.due, item.kind != "activity"))
+
+
+def kind_label(kind: str) -> str:
+    """What an item of this kind is called on screen and in exports (never the code)."""
+    for source in SOURCES:
+        if source.kind == kind:
+            return source.noun or source.label
+    return kind.replace("-", " ").replace("_", " ").capitalize()
 
 
 def can_complete(item: AgendaItem) -> bool:
