@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ...domain.text import plural
 from ...imports.rows import text_of
 from ...imports.sources import CSV_SUFFIXES, EXCEL_SUFFIXES, SourceError, SourceTable, read_source
 from ..common.forms import error_label
@@ -175,7 +176,7 @@ class FilePage(QWizardPage):
             self.model.set_rows([])
         else:
             rows = len(source.data_rows())
-            self.info.setText(f"{source.describe()} · {rows:,} row{'s' * (rows != 1)} below the header "
+            self.info.setText(f"{source.describe()} · {plural(rows, 'row')} below the header "
                               f"({source.header_label()}, shown in bold)")
             width = max((len(r) for r in source.rows[:PREVIEW_ROWS]), default=0)
             self.model.columns = [Column("row", "Row", lambda r: r.number, width=44)] + [
