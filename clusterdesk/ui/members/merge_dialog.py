@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.text import plural
 from ...services import merges as merge_service
 from ...services.duplicates import MEMBERS
 from ...services.errors import ServiceError
@@ -135,8 +137,40 @@ class MergeDialog(QDialog):
             grid.addWidget(_cell(f"{other_count:,}"), row, 2)
             grid.addWidget(_cell(f"{keep_count + other_count:,} on the kept record"), row, 3)
             row += 1
+        row = self._same_people(grid, row)
         grid.setRowStretch(row, 1)
         self.scroll.setWidget(body)
+
+    def _same_people(self, grid: QGridLayout, row: int) -> int:
+        """People who are contacts of both members: offered to become one contact as well."""
+        self.person_boxes: list[tuple[object, QCheckBox]] = []
+        people = self.preview.same_people
+        if not people:
+            return row
+        title = QLabel("The same person at both")
+        title.setProperty("role", "subheading")
+        grid.addWidget(title, row, 0, 1, 4)
+        row += 1
+        hint = _cell(f"{plural(len(people), 'person is', 'people are')} a contact of both members. "
+                     "Ticked, each becomes one contact on the kept member, with the interactions, "
+                     "consents, answers and sign-ups of both; untick to keep them apart.", hint=True)
+        grid.addWidget(hint, row, 0, 1, 4)
+        row += 1
+        for person in people:
+            box = QCheckBox(f"{person.keep.name} and {person.other.name}")
+            box.setChecked(True)
+            box.setToolTip(f"Merge {person.other.name} into {person.keep.name}")
+            grid.addWidget(box, row, 0, 1, 1)
+            grid.addWidget(_cell(person.keep.detail), row, 1)
+            grid.addWidget(_cell(person.other.detail), row, 2)
+            grid.addWidget(_cell(f"{person.reason}: one contact", hint=True), row, 3)
+            self.person_boxes.append((person, box))
+            row += 1
+        return row
+
+    def same_people(self) -> list:
+        """The (kept, other) contact pairs ticked to become one contact."""
+        return [person.ids for person, box in self.person_boxes if box.isChecked()]
 
     @staticmethod
     def _result_cell(text: str, kept: str) -> QLabel:
@@ -168,7 +202,8 @@ class MergeDialog(QDialog):
         p = self.preview
         result = self.controller.run_op(self, "Merge", merge_service.merge_records, self.entity,
                                         p.keep.id, p.other.id, prefer_other=self.prefer_other(),
-                                        versions=(p.keep_version, p.other_version))
+                                        versions=(p.keep_version, p.other_version),
+                                        same_people=self.same_people())
         if result is None:  # refused (someone changed a record): show them as they are now
             try:
                 self.load()
@@ -176,5 +211,8 @@ class MergeDialog(QDialog):
                 self.reject()
             return
         self.outcome, _changes = result
-        self.controller.status.emit(f"Merged “{p.other.name}” into “{self.outcome.kept.name}”.")
+        people = self.outcome.contacts_merged
+        also = (f", and {plural(people, 'person', 'people')} who "
+                f"{'was a contact' if people == 1 else 'were contacts'} of both") if people else ""
+        self.controller.status.emit(f"Merged “{p.other.name}” into “{self.outcome.kept.name}”{also}.")
         self.accept()
