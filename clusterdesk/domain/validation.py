@@ -23,6 +23,10 @@ class UnassignedNumber(InvalidValue):
     does not give out (yet) — likely a typo, possibly a new range the phone library does
     not know. Forms refuse it; an import keeps it as written, with a remark."""
 
+    def __init__(self, typed: str, where: str) -> None:
+        super().__init__(f"“{typed}” is not in a number range in use in {where}; check the digits")
+        self.where = where  # "Denmark (+45)"
+
 
 # --- web addresses -------------------------------------------------------------------------
 
@@ -184,9 +188,7 @@ def parse_phone(text: str, default_region: str | None) -> Phone | None:
         where = phonenumbers.region_code_for_country_code(number.country_code)
         possible = phonenumbers.is_possible_number_with_reason(number)
         if possible == phonenumbers.ValidationResult.IS_POSSIBLE:  # a whole number's length
-            raise UnassignedNumber(f"“{raw}” has the length of a phone number in "
-                                   f"{_region_label(where)} (+{number.country_code}) but not a "
-                                   "range in use there; check the digits")
+            raise UnassignedNumber(raw, f"{_region_label(where)} (+{number.country_code})")
         raise InvalidValue(f"“{raw}” is not a valid phone number for {_region_label(where)} "
                            f"(+{number.country_code}); check the digits or add the country code")
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -181,7 +181,8 @@ def parse_row(row_number: int, cells: Sequence[Cell], columns: Sequence[SourceCo
             column, _value = raw["contact_phone"]
             text = text_of(value)
             remarks.append(Problem(row_number, column.display, text,
-                                   _reason(text, str(exc)) + "; kept as written", column.index))
+                                   f"not in a number range in use in {exc.where}; kept as written",
+                                   column.index))
             return text, ""
 
     contact = _contact(raw, take, phone)

@@ -57,7 +57,7 @@ def test_every_bad_field_is_named(ctx, member_id):
     # at the keyboard is asked to fix it.
     with pytest.raises(ValidationError) as refused:
         contacts.create_contact(ctx, member_id, ContactInput(name="Jens", phone="+45 2000 0000"))
-    assert "not a range in use" in refused.value.errors["phone"]
+    assert "not in a number range in use in Denmark (+45)" in refused.value.errors["phone"]
 
 
 def test_one_primary_contact_per_member(ctx, member_id):

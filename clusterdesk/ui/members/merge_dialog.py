@@ -131,13 +131,18 @@ class MergeDialog(QDialog):
         if not p.related:
             grid.addWidget(_cell("Nothing else points at either record.", hint=True), row, 0, 1, 4)
             row += 1
+        self.contacts_result: tuple[QLabel, int] | None = None
         for what, keep_count, other_count in p.related:
             grid.addWidget(QLabel(what + ":"), row, 0)
             grid.addWidget(_cell(f"{keep_count:,}"), row, 1)
             grid.addWidget(_cell(f"{other_count:,}"), row, 2)
-            grid.addWidget(_cell(f"{keep_count + other_count:,} on the kept record"), row, 3)
+            result = _cell(f"{keep_count + other_count:,} on the kept record")
+            grid.addWidget(result, row, 3)
+            if what == "Contacts" and self.entity == MEMBERS:
+                self.contacts_result = (result, keep_count + other_count)
             row += 1
         row = self._same_people(grid, row)
+        self._count_contacts()
         grid.setRowStretch(row, 1)
         self.scroll.setWidget(body)
 
@@ -151,15 +156,19 @@ class MergeDialog(QDialog):
         title.setProperty("role", "subheading")
         grid.addWidget(title, row, 0, 1, 4)
         row += 1
-        hint = _cell(f"{plural(len(people), 'person is', 'people are')} a contact of both members. "
-                     "Ticked, each becomes one contact on the kept member, with the interactions, "
-                     "consents, answers and sign-ups of both; untick to keep them apart.", hint=True)
+        hint = _cell(f"{plural(len(people), 'person is a contact', 'people are contacts')} of both "
+                     "members. Ticked, each becomes one contact on the kept member, with the "
+                     "interactions, consents, answers and sign-ups of both; untick to keep them "
+                     "apart.", hint=True)
         grid.addWidget(hint, row, 0, 1, 4)
         row += 1
         for person in people:
-            box = QCheckBox(f"{person.keep.name} and {person.other.name}")
+            same_name = person.keep.name == person.other.name
+            box = QCheckBox(person.keep.name if same_name else
+                            f"{person.keep.name} and {person.other.name}")
             box.setChecked(True)
             box.setToolTip(f"Merge {person.other.name} into {person.keep.name}")
+            box.toggled.connect(self._count_contacts)
             grid.addWidget(box, row, 0, 1, 1)
             grid.addWidget(_cell(person.keep.detail), row, 1)
             grid.addWidget(_cell(person.other.detail), row, 2)
@@ -167,6 +176,15 @@ class MergeDialog(QDialog):
             self.person_boxes.append((person, box))
             row += 1
         return row
+
+    def _count_contacts(self, *_args) -> None:
+        """The kept member's contacts after the merge: the ticked people count once."""
+        if self.contacts_result is None:
+            return
+        label, together = self.contacts_result
+        merged = len(self.same_people())
+        label.setText(f"{together - merged:,} on the kept record" +
+                      (f" ({plural(merged, 'person', 'people')} at both counted once)" if merged else ""))
 
     def same_people(self) -> list:
         """The (kept, other) contact pairs ticked to become one contact."""
