@@ -162,16 +162,19 @@ def test_a_stale_preview_is_refused(ctx, twins):
         merge_records(ctx, MEMBERS, keep, keep)
 
 
+def scratch_table(workspace, name: str, *columns):
+    """A table this code has never heard of, as another part of the program might add."""
+    table = Table(name, Base.metadata, Column("id", Integer, primary_key=True), *columns)
+    table.create(workspace.engine)
+    return table
+
+
 @pytest.fixture
 def foreign_table(workspace):
-    """A table another developer might add: participations with a unique (activity, member)."""
-    table = Table("test_participations", Base.metadata,
-                  Column("id", Integer, primary_key=True),
-                  Column("activity", String(40)),
-                  Column("member_id", ForeignKey("members.id")),
-                  Column("note", String(100)),
-                  UniqueConstraint("activity", "member_id", name="uq_test_participations"))
-    table.create(workspace.engine)
+    """Participations with a unique (activity, member)."""
+    table = scratch_table(workspace, "test_participations", Column("activity", String(40)),
+                          Column("member_id", ForeignKey("members.id")), Column("note", String(100)),
+                          UniqueConstraint("activity", "member_id", name="uq_test_participations"))
     yield table
     Base.metadata.remove(table)
 
@@ -248,13 +251,10 @@ def test_merge_keeps_answers_participations_and_campaign_calls(demo_ctx):
 
 @pytest.fixture
 def contact_links(workspace):
-    """A table another part might add: sign-ups of contact persons, unique per (event, person)."""
-    table = Table("test_signups", Base.metadata,
-                  Column("id", Integer, primary_key=True),
-                  Column("event", String(40)),
-                  Column("contact_id", ForeignKey("contacts.id")),
-                  UniqueConstraint("event", "contact_id", name="uq_test_signups"))
-    table.create(workspace.engine)
+    """Sign-ups of contact persons, unique per (event, person)."""
+    table = scratch_table(workspace, "test_signups", Column("event", String(40)),
+                          Column("contact_id", ForeignKey("contacts.id")),
+                          UniqueConstraint("event", "contact_id", name="uq_test_signups"))
     yield table
     Base.metadata.remove(table)
 
@@ -328,3 +328,15 @@ def test_a_pair_that_changed_since_the_preview_is_refused(ctx, twins):
     with pytest.raises(ServiceError, match="look at the merge again"):
         merge_records(ctx, MEMBERS, keep, other, same_people=[(uuid.UUID(jens_id), uuid.uuid4())])
     assert not member_service.get_member(ctx, other).deleted
+
+
+def test_members_with_the_same_digits_in_two_countries_are_no_duplicates(ctx):
+    """QA: Members ▸ Duplicates paired Kiel Umwelt GmbH DE987654321 with Bergen Akva AS
+    NO987654321. A number typed without its prefix belongs to the member's country."""
+    add_member(ctx, "Kiel Umwelt GmbH", country="DE", vat_number="DE987654321")
+    add_member(ctx, "Bergen Akva AS", country="NO", vat_number="NO987654321")
+    assert find_member_duplicates(ctx) == []
+    add_member(ctx, "Umwelttechnik Kiel", country="DE", vat_number="987654321")
+    [pair] = find_member_duplicates(ctx)
+    assert {pair.a.name, pair.b.name} == {"Kiel Umwelt GmbH", "Umwelttechnik Kiel"}
+    assert pair.certain and pair.reasons == ("same CVR/VAT number",)
