@@ -10,10 +10,16 @@ _SEARCH_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "�
 _PLAIN_FOLD = str.maketrans({"æ": "a", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
 
-def _fold(text: str | None, table: dict) -> str:
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKC", text).lower().translate(table)
+_SPELLED_TWO_WAYS = frozenset("æøåäöüß")
+
+
+def _lowered(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _unaccented(text: str) -> str:
+    if text.isascii():  # most text, once æ, ø, å are folded: nothing to take off
+        return " ".join(text.split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.split())
@@ -21,21 +27,27 @@ def _fold(text: str | None, table: dict) -> str:
 
 def search_fold(text: str | None) -> str:
     """Lower-case, accent- and space-folded form used for filter-as-you-type matching."""
-    return _fold(text, _SEARCH_FOLD)
+    return _unaccented(_lowered(text).translate(_SEARCH_FOLD)) if text else ""
 
 
 def plain_fold(text: str | None) -> str:
     """Like search_fold, but with the letters as typed without them: ø → o, å → a, æ → a."""
-    return _fold(text, _PLAIN_FOLD)
+    return _unaccented(_lowered(text).translate(_PLAIN_FOLD)) if text else ""
 
 
 def search_index(text: str | None) -> str:
     """What a search column holds: the folded text, then the words that a keyboard without
     æ, ø, å (or ä, ö, ü) gives differently — "roskilde roer … ror" — so that "Rør", "Roer"
     and "Ror" all find Roskilde Rør."""
-    folded = search_fold(text)
+    if not text:
+        return ""
+    lowered = _lowered(text)
+    folded = _unaccented(lowered.translate(_SEARCH_FOLD))
+    if _SPELLED_TWO_WAYS.isdisjoint(lowered):
+        return folded
     words = set(folded.split())
-    others = [w for w in dict.fromkeys(plain_fold(text).split()) if w not in words]
+    plain = _unaccented(lowered.translate(_PLAIN_FOLD)).split()
+    others = [w for w in dict.fromkeys(plain) if w not in words]
     return " ".join((folded, *others)) if others else folded
 
 
