@@ -17,8 +17,8 @@ MAX_WIDTH = 60
 
 def excel_value(value):
     """A cell value openpyxl writes with the right type."""
-    if value is None:
-        return None
+    if value is None or type(value) is str:  # most cells: no further checks
+        return value
     if isinstance(value, Money):
         return float(value.amount)  # Excel has no decimals; the amount is exact to the cent
     if isinstance(value, Decimal):

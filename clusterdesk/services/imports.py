@@ -21,6 +21,7 @@ from ..imports.plan import ImportPlan, build_plan, resolve
 from ..imports.progress import CancelToken, Progress, ProgressFn
 from ..imports.rows import ContactData, RowOptions
 from ..imports.sources import SourceColumn, SourceTable
+from ..store.bulk import RecordBatch
 from ..store.models import Contact, ImportBatch, ImportItem, ImportMapping, Member
 from ..store.references import to_json
 from .context import ServiceContext
@@ -178,7 +179,8 @@ def run_import(ctx: ServiceContext, dry: DryRun, decisions: dict[int, str] | Non
     summary = dry.summary(decisions, skip_invalid=skip_invalid)
     today = ctx.today()
     with ctx.uow() as uow:
-        writer = ImportWriter(uow.session, uuid.uuid4(), TagCache(uow.session))
+        writer = ImportWriter(uow.session, uuid.uuid4(), TagCache(uow.session),
+                              RecordBatch(ctx.actor, ctx.now()))
         total = len(resolution.new) + len(resolution.into_existing)
         for done, group in enumerate(resolution.new, start=1):
             writer.create(plan, group, dry.options, today)
@@ -202,7 +204,7 @@ def run_import(ctx: ServiceContext, dry: DryRun, decisions: dict[int, str] | Non
             members_created=writer.members_created, members_merged=writer.members_merged,
             contacts_created=writer.contacts_created, contacts_updated=writer.contacts_updated,
             backup_file=str(backup or ""), imported_by=ctx.actor))
-        uow.session.flush()
+        writer.write_new()
         if writer.items:  # plain rows, no audit of their own: one multi-row insert
             uow.session.execute(insert(ImportItem), writer.items)
         step.check()

@@ -31,6 +31,7 @@ from .member_list import (  # noqa: F401
     MemberRow,
     count_members,
     filter_choices,
+    iter_member_rows,
     member_page,
 )
 from .records import load
@@ -77,14 +78,27 @@ _FIELDS = ("name", "kind", "size_band", "country", "city", "postcode", "address"
            "vat_number", "member_since", "status", "international_orientation", "notes")
 
 
+def member_row(data: MemberInput) -> dict:
+    """A validated member's columns, with those the list searches and sorts by."""
+    return {key: getattr(data, key) for key in _FIELDS} | member_index(data)
+
+
+def member_index(data: MemberInput) -> dict:
+    """The columns the list searches and sorts by, from what the member holds."""
+    return {
+        "sort_name": sort_key(data.name),
+        "search_text": indexing.member_search_text(
+            data.name, data.city, data.postcode, data.vat_number, data.website, data.country,
+            data.sectors, data.tags),
+        "sector_sort": indexing.first_label_key(data.sectors),
+        "tag_sort": indexing.first_label_key(data.tags),
+    }
+
+
 def index_member(member: Member, data: MemberInput) -> None:
     """Set the columns the list searches and sorts by from what the member holds."""
-    member.sort_name = sort_key(data.name)
-    member.search_text = indexing.member_search_text(
-        data.name, data.city, data.postcode, data.vat_number, data.website, data.country,
-        data.sectors, data.tags)
-    member.sector_sort = indexing.first_label_key(data.sectors)
-    member.tag_sort = indexing.first_label_key(data.tags)
+    for key, value in member_index(data).items():
+        setattr(member, key, value)
 
 
 def validate_member(data: MemberInput) -> MemberInput:
@@ -125,6 +139,9 @@ def validate_member(data: MemberInput) -> MemberInput:
 def _tags(session, kind: str, names: tuple[str, ...]) -> list[Tag]:
     if not names:
         return []
+    cache = session.info.get("tag_cache")
+    if cache is not None:  # a bulk write (an import) loaded every tag once
+        return cache.get(kind, names)
     # Tags made earlier in this transaction are not flushed yet; remember them per session.
     pending: dict[tuple[str, str], Tag] = session.info.setdefault("pending_tags", {})
     existing = {t.name.lower(): t for t in session.scalars(

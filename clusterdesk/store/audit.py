@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
@@ -39,13 +40,36 @@ def _column_changes(obj: Record) -> dict[str, list]:
     return changes
 
 
+@cache
+def _snapshot_keys(cls: type) -> tuple[str, ...]:
+    return tuple(a.key for a in inspect(cls).column_attrs if a.key not in _SKIPPED)
+
+
 def _snapshot(obj: Record) -> dict[str, list]:
-    state = inspect(obj)
-    return {
-        attr.key: [None, _plain(getattr(obj, attr.key))]
-        for attr in state.mapper.column_attrs
-        if attr.key not in _SKIPPED and getattr(obj, attr.key) not in (None, "")
-    }
+    # A new object's values are plain attributes in its __dict__ (not yet expired), which is
+    # much faster to read than going through the instrumented descriptors (imports add 10,000s).
+    values = obj.__dict__
+    snapshot = {}
+    for key in _snapshot_keys(type(obj)):
+        value = values.get(key)
+        if value is not None and value != "":
+            snapshot[key] = [None, _plain(value)]
+    return snapshot
+
+
+def insert_entry(table: str, entity_id: uuid.UUID, values: dict, actor: str, at: datetime) -> dict:
+    """The audit row of a row inserted without the ORM (bulk writes), as the flush hook
+    would have written it."""
+    snapshot = {key: [None, _plain(value)] for key, value in values.items()
+                if key not in _SKIPPED and value is not None and value != ""}
+    return {"id": uuid.uuid4(), "at": at, "actor": actor, "action": "insert", "entity": table,
+            "entity_id": entity_id, "changes": snapshot}
+
+
+def note_touched(session: Session, table: str, ids) -> None:
+    """Tell the unit of work that rows written without the ORM changed (for its Changes)."""
+    session.info.setdefault("touched_kinds", set()).add(table)
+    session.info.setdefault("touched_ids", set()).update(ids)
 
 
 def _record_flush(session: Session, _flush_context, _instances) -> None:

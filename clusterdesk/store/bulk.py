@@ -7,9 +7,14 @@ skipping the per-row bookkeeping of a Core executemany (about three times faster
 
 from __future__ import annotations
 
+import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from sqlalchemy import Connection, Table, insert
+
+from .audit import insert_entry, note_touched
 
 
 def bulk_insert(conn: Connection, table: Table, columns: Sequence[str],
@@ -34,3 +39,54 @@ def bulk_insert(conn: Connection, table: Table, columns: Sequence[str],
     if batch:
         conn.exec_driver_sql(compiled.string, batch)
     return len(batch)
+
+
+class RecordBatch:
+    """New records written with one insert per table instead of one ORM object each (an
+    import of 10,000 rows), every one with the audit entry the flush hook would have written
+    and reported to the unit of work like any other change."""
+
+    def __init__(self, actor: str, at: datetime) -> None:
+        self.actor = actor
+        self.at = at
+        self._rows: dict[Table, list[dict]] = defaultdict(list)
+        self._audit: list[dict] = []
+
+    def add(self, model, values: dict) -> uuid.UUID:
+        """A new record of `model` (a Record class) with these column values; returns its id."""
+        table = model.__table__
+        record_id = values.get("id") or uuid.uuid4()
+        row = {"id": record_id, "created_at": self.at, "updated_at": self.at,
+               "updated_by": self.actor, "version": 1, "deleted_at": None}
+        for column in table.columns:
+            if column.key in values:
+                row[column.key] = values[column.key]
+            elif column.key not in row:
+                default = column.default
+                row[column.key] = default.arg if default is not None and default.is_scalar else None
+        self._rows[table].append(row)
+        self._audit.append(insert_entry(table.name, record_id, row, self.actor, self.at))
+        return record_id
+
+    def link(self, table: Table, values: dict) -> None:
+        """A row of an association table (no record of its own, no audit entry)."""
+        self._rows[table].append(values)
+
+    def write(self, session) -> None:
+        """Insert everything, parents first, inside the session's transaction."""
+        from .base import Base
+        from .models.core import AuditEntry
+
+        session.flush()  # rows it points at (new tags, say) must exist first
+        conn = session.connection()
+        for table in Base.metadata.sorted_tables:
+            rows = self._rows.pop(table, None)
+            if rows:
+                columns = list(rows[0])
+                bulk_insert(conn, table, columns, ([row[c] for c in columns] for row in rows))
+                note_touched(session, table.name, (row["id"] for row in rows if "id" in row))
+        if self._audit:
+            columns = list(self._audit[0])
+            bulk_insert(conn, AuditEntry.__table__, columns,
+                        ([row[c] for c in columns] for row in self._audit))
+            self._audit = []

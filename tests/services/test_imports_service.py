@@ -213,3 +213,33 @@ def test_an_existing_member_with_the_same_digits_abroad_is_not_offered(ctx, tmp_
     [duplicate] = plan.duplicates
     assert plan.candidates[duplicate.candidate].name == "Fyn Membran"
     assert duplicate.target_name == "Fyns Membran I/S" and duplicate.match.certain
+
+
+def test_imported_rows_carry_stamps_audit_and_search_texts(ctx, tmp_path):
+    # New members are written in bulk, not through the ORM: they must look exactly like
+    # members typed in the editor (stamps, version, audit trail, search and sort columns).
+    rows = [[*HEADER, "Markeder"], *([*row, "Tyskland, Sverige"] for row in ROWS)]
+    service.run_import(ctx, dry(ctx, write_csv(tmp_path / "m.csv", rows)))
+    conn = sqlite3.connect(ctx.workspace.path)
+    try:
+        members = conn.execute("select id, updated_by, version, created_at, sort_name, search_text "
+                               "from members").fetchall()
+        assert members and all(m[1] == "Tester (TT)" and m[2] == 1 and m[3] and m[4] and m[5]
+                               for m in members)
+        audited = {(entity, entity_id) for entity, entity_id in conn.execute(
+            "select entity, entity_id from audit_log where action = 'insert' and actor = ?",
+            ("Tester (TT)",))}
+        for table in ("members", "contacts", "member_markets"):
+            ids = {r[0] for r in conn.execute(f"select id from {table}")}
+            assert ids and {(table, i) for i in ids} <= audited, table
+        contacts = conn.execute("select search_text from contacts where name = 'Åse Bøgh'").fetchone()
+        assert "ase" in contacts[0] or "aase" in contacts[0]
+        linked = conn.execute("select count(*) from member_tags").fetchone()[0]
+        assert linked >= 2
+    finally:
+        conn.close()
+    assert [r.name for r in member_service.member_page(
+        ctx, member_service.MemberFilter(text="Wastewater"))]
+    history = service.import_history(ctx)
+    service.undo_import(ctx, history[0].id)
+    assert counts(ctx) == {"members": 0, "contacts": 0}

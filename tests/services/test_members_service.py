@@ -141,3 +141,15 @@ def test_phase_one_questions_all_have_evidence_in_the_demo(demo_ctx):
     assert all(evidence), evidence
     assert "see an international need" in evidence[1]
     assert "market analyses" in evidence[3] and "Germany" in evidence[3]
+
+
+def test_export_rows_come_in_list_order_across_chunks(demo_ctx, monkeypatch):
+    from clusterdesk.services import member_list
+
+    monkeypatch.setattr(member_list, "_CHUNK", 7)  # 80 members: twelve chunks read ahead
+    for f, sort, descending in ((MemberFilter(), "name", False), (MemberFilter(), "city", True),
+                                (MemberFilter(text="aarhus"), "name", False)):
+        expected = members.member_page(demo_ctx, f, sort=sort, descending=descending, limit=None)
+        streamed = list(members.iter_member_rows(demo_ctx, f, sort=sort, descending=descending))
+        assert streamed == expected and expected
+    assert list(members.iter_member_rows(demo_ctx, MemberFilter(text="zzqx"))) == []

@@ -372,7 +372,7 @@ class OrganisationsView(TabPage):
         descending = self.model.descending
 
         def rows():  # read while the file is written, off the GUI thread: 100,000 take seconds
-            yield from member_service.member_page(ctx, f, sort=key, descending=descending, limit=None)
+            yield from member_service.iter_member_rows(ctx, f, sort=key, descending=descending)
 
         hidden = self.columns.hidden()
         return ListExport("Members", [c for c in COLUMNS if c.key not in hidden], rows())
