@@ -23,6 +23,7 @@ from ..domain.changes import Changes
 from ..domain.formatting import format_datetime
 from .common.messages import show_error, show_info
 from .common.tab import TabPage
+from .common.unsaved import UNSAVED_EDITORS
 from .controller import WorkspaceController
 
 
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_file, 1)
         self.statusBar().addPermanentWidget(self.status_state)
         self.statusBar().addPermanentWidget(self.status_user)
+        UNSAVED_EDITORS.changed.connect(self._update_status)
 
     def _update_status(self) -> None:
         ws = self.controller.workspace
@@ -244,7 +246,9 @@ class MainWindow(QMainWindow):
         if ws.read_only:
             state = f"🔒 Read-only — {ws.read_only_reason}"
         else:
-            state = "✓ All changes saved"
+            unsaved = UNSAVED_EDITORS.count()
+            state = ("✓ All changes saved" if not unsaved else "● Unsaved changes — Ctrl+S saves"
+                     if unsaved == 1 else f"● Unsaved changes in {unsaved} editors")
             backup = self.controller.last_backup
             if backup is not None:
                 state += f" · last backup {format_datetime(backup.taken_at)}"

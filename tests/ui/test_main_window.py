@@ -64,3 +64,17 @@ def test_back_up_now_is_off_for_the_demo(demo_window):
     assert not demo_window.act_backup.isEnabled()
     assert "demo" in demo_window.act_backup.toolTip()
     assert not demo_window.act_restore.isEnabled()
+
+
+def test_status_bar_says_unsaved_while_an_editor_holds_typing(qtbot, demo_window):
+    page = demo_window.show_tab("members").organisations
+    qtbot.keyClicks(page.filter_edit, "Limfjord Membran")
+    qtbot.keyClick(page.filter_edit, Qt.Key.Key_Return)
+    editor = page.panel.editor
+    assert "All changes saved" in demo_window.status_state.text()
+    qtbot.keyClicks(editor.city, "x")
+    assert "Unsaved changes" in demo_window.status_state.text()
+    assert "All changes saved" not in demo_window.status_state.text()
+    qtbot.keyClick(editor.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.dirty
+    assert "All changes saved" in demo_window.status_state.text()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...services.errors import ValidationError
 from .forms import error_label, mark_invalid
+from .unsaved import UNSAVED_EDITORS
 
 
 class FormEditor(QWidget):
@@ -115,6 +116,7 @@ class FormEditor(QWidget):
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
         self.state.setText("● Unsaved changes" if dirty else ("Saved" if self.record_id else ""))
+        UNSAVED_EDITORS.note(self, dirty)
         self.dirty_changed.emit(dirty)
 
     def clear_errors(self) -> None:

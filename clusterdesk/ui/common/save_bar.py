@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from .unsaved import UNSAVED_EDITORS
+
 UNSAVED = "● Unsaved changes"
 
 
@@ -32,3 +34,4 @@ class SaveBar(QWidget):
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
         self.state.setText(UNSAVED if dirty else saved_text)
+        UNSAVED_EDITORS.note(self, dirty)

@@ -86,7 +86,7 @@ class PlanEditor(FormEditor):
             self.months.addItem(f"{months} months after", months)
         self.months.setMaximumWidth(150)
         add_row(form, "Evaluation &questionnaire:", with_message(self.questionnaire))
-        add_row(form, "Long-term &follow-up:", with_message(self.follow_up), "&after:", self.months)
+        add_row(form, "&Long-term follow-up:", with_message(self.follow_up), "&after:", self.months)
 
         status = QGridLayout()
         status.setColumnStretch(1, 1)
@@ -117,7 +117,7 @@ class PlanEditor(FormEditor):
         self.view.activated.connect(lambda _i: self.enter_answers("evaluation"))
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
-        self.answers_button = QPushButton("Enter &answers…")
+        self.answers_button = QPushButton("Enter a&nswers…")
         self.answers_button.setToolTip("Fill in (or correct) the selected participant's evaluation, "
                                        "from paper or by phone (Enter in the list)")
         self.answers_button.clicked.connect(lambda: self.enter_answers("evaluation"))
@@ -128,7 +128,7 @@ class PlanEditor(FormEditor):
         self.import_button = QPushButton("&Import from Excel…")
         self.import_button.setToolTip("Answers from a sheet with a row per participant and a column per "
                                       "question: checked first, then all or nothing (Ctrl+I)")
-        self.template_button = QPushButton("Excel &sheet to fill in…")
+        self.template_button = QPushButton("E&xcel sheet to fill in…")
         self.template_button.setToolTip("A sheet with the participants and the questions, to send out "
                                         "or type paper forms into; the import reads it back")
         self.outcomes_button = QPushButton("Ou&tcomes…")

@@ -68,7 +68,7 @@ class DuplicatesView(TabPage):
         look_for.setBuddy(self.kind_combo)
         bar.addWidget(self.kind_combo)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.find())
-        self.find_button = QPushButton("&Find again")
+        self.find_button = QPushButton("Find &again")
         self.find_button.setToolTip("Look for duplicates again (F5)")
         self.find_button.clicked.connect(self.find)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.find)

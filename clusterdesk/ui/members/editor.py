@@ -36,6 +36,7 @@ from ..common.forms import (
     split_list,
     with_message,
 )
+from ..common.unsaved import UNSAVED_EDITORS
 
 
 def _enum_combo(enum) -> QComboBox:
@@ -110,8 +111,8 @@ class MemberEditor(QWidget):
         labels = {
             "name": "&Name", "kind": "&Kind", "size_band": "Si&ze", "status": "Stat&us",
             "international_orientation": "&International orientation", "country": "Countr&y",
-            "city": "&City", "postcode": "&Postcode", "address": "Addr&ess", "website": "&Website",
-            "vat_number": "&VAT / CVR", "member_since": "Member &since", "sectors": "Sec&tors",
+            "city": "&City", "postcode": "&Postcode", "address": "&Address", "website": "&Website",
+            "vat_number": "VAT / CVR", "member_since": "Member since", "sectors": "Sec&tors",
             "tags": "Ta&gs", "markets": "&Markets of interest", "notes": "N&otes",
         }
         self.labels = {key: text.replace("&", "") for key, text in labels.items()}
@@ -155,6 +156,7 @@ class MemberEditor(QWidget):
         self._dirty = dirty
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
+        UNSAVED_EDITORS.note(self, dirty)
         self.dirty_changed.emit(dirty)
 
     def _clear_errors(self) -> None:

@@ -123,7 +123,7 @@ class OrganisationsView(TabPage):
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
         footer.addWidget(self.count_label, 1)
-        self.new_button = QPushButton("&New member")
+        self.new_button = QPushButton("New member")
         self.new_button.setToolTip("Add a member organisation (Ctrl+N)")
         self.new_button.clicked.connect(self.new_member)
         self.delete_button = QPushButton("&Delete")

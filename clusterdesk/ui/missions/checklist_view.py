@@ -68,8 +68,8 @@ class ChecklistView(TabPage):
         self.overdue_label = QLabel()
         self.overdue_label.setStyleSheet("color: #c0392b; font-weight: 600;")
         top.addWidget(self.overdue_label)
-        self.hide_done = QCheckBox("&Hide done")
-        self.hide_done.setToolTip("Show only what is still to do (Alt+H)")
+        self.hide_done = QCheckBox("Hide d&one")
+        self.hide_done.setToolTip("Show only what is still to do (Alt+O)")
         self.hide_done.toggled.connect(lambda _on: self._load_checklist(scroll_to_top=True))
         top.addWidget(self.hide_done)
         layout.addLayout(top)
@@ -78,7 +78,7 @@ class ChecklistView(TabPage):
         self.tick_button = _button("Tick", "Tick or untick the selected item (Space, or click its box)",
                                    lambda: self.tick_current())
         self.note_button = _button("&Note…", "Write a note on the selected item (N)", self.edit_note)
-        self.edit_button = _button("&Edit…", "Change text, section, owner or due date (E or F2)", self.edit_item)
+        self.edit_button = _button("Ed&it…", "Change text, section, owner or due date (E or F2)", self.edit_item)
         self.add_button = _button("&Add item…", "Add an item after the selected one (Insert)", self.add_item)
         self.remove_button = _button("Remove", "Take the selected item off the checklist (Delete; "
                                      "Ctrl+Z brings it back)", self.remove_item)
@@ -192,7 +192,7 @@ class ChecklistView(TabPage):
         self.stack.setCurrentIndex(0 if has_items and not all_hidden else 1)
         if all_hidden:
             self.start.say(f"All {len(checklist.items)} items are done.\n"
-                           "Untick “Hide done” (Alt+H) to see them.")
+                           "Untick “Hide done” (Alt+O) to see them.")
         if checklist is None:
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
