@@ -336,6 +336,6 @@ def permanence_evidence(ctx: ServiceContext) -> str | None:
     head = f"{plural(len(rows), 'service')} in the catalogue, {permanent} permanent."
     if not candidates:
         return head + " No ad-hoc service has been run more than once yet."
-    named = "; ".join(f"{r.name} ({plural(r.held, 'activity', 'activities')}, {r.attended} took part)"
+    named = "; ".join(f"{r.name} (held {plural(r.held, 'time')}, {r.attended} took part)"
                       for r in candidates[:3])
     return f"{head} Run repeatedly, could become permanent: {named}."

@@ -155,7 +155,7 @@ def test_the_phase_5_evidence_reads_the_data(ctx, world):
     assert nurtured.startswith("0 of 3 partners abroad had a joint activity")  # none linked to a partner
     assert "2 meta-clusters with 3 partners: 1 agenda point done in the last 12 months, 1 open." in nurtured
     assert permanent == ("2 services in the catalogue, 1 permanent. Run repeatedly, could become permanent: "
-                         "Study trips (2 activities, 2 took part).")
+                         "Study trips (held 2 times, 2 took part).")
     assert global_ == ("Partners abroad in 3 countries, all in Europe; members' markets in 3 countries, on 3 "
                        "continents (Europe, Asia, Americas). No partner yet where members look in Asia, "
                        "Americas. In 1 global network: Global Water Network.")
