@@ -57,3 +57,30 @@ def test_widgets_do_not_query_the_database():
             if isinstance(node, ast.ImportFrom) and node.module and "store.models" in node.module:
                 offenders.append(f"{path.relative_to(PACKAGE)} imports ORM models")
     assert offenders == []
+
+
+# Where a date is written for an entry field, a file name, a sort key or a cell width, not
+# for a person to read: everything else goes through domain/formatting.
+DATE_TEXT_ALLOWED = {
+    "ui/common/forms.py",  # the DateField shows what it reads: dd-mm-yyyy
+    "ui/common/table_model.py",  # ISO text as the proxy's sort key
+    "ui/open_flow.py",  # the name of a damaged file kept aside
+    "exports/excel.py",  # measuring the width of typed date cells
+}
+
+
+def test_dates_for_people_go_through_domain_formatting():
+    """STYLE: one way to write a date on screen, in messages and in PDFs (format_date)."""
+    import re
+
+    pattern = re.compile(r"\.strftime\(|\.isoformat\(\)|%d/%m|%Y-%m-%d|:%d-%m-%Y|style=[\"'](short|long)[\"']")
+    offenders = []
+    for layer in ("ui", "exports"):
+        for path in files_in(layer):
+            name = str(path.relative_to(PACKAGE))
+            if name in DATE_TEXT_ALLOWED:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if pattern.search(line):
+                    offenders.append(f"{name}:{number}: {line.strip()}")
+    assert offenders == []

@@ -69,7 +69,7 @@ _LABELS: dict[tuple[str, str], str] = {
     ("SizeBand", SizeBand.MEDIUM.value): "Medium (50–249)",
     ("SizeBand", SizeBand.LARGE.value): "Large (250+)",
     ("SizeBand", SizeBand.UNKNOWN.value): "Unknown",
-    ("InternationalOrientation", InternationalOrientation.NONE.value): "None",
+    ("InternationalOrientation", InternationalOrientation.NONE.value): "No international need yet",
     ("InternationalOrientation", InternationalOrientation.LATENT.value): "Latent need",
     ("InternationalOrientation", InternationalOrientation.DEFINED.value): "Defined need",
     ("InternationalOrientation", InternationalOrientation.ACTIVE.value): "Active internationally",

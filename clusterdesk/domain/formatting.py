@@ -29,11 +29,14 @@ def format_date(value: date | None, locale: str = DEFAULT_LOCALE, style: str = "
     return babel_date(value, format=style, locale=_locale(locale))
 
 
-def format_datetime(value: datetime | None, locale: str = DEFAULT_LOCALE) -> str:
+def format_datetime(value: datetime | None, locale: str = DEFAULT_LOCALE, *,
+                    seconds: bool = False) -> str:
+    """'27 Nov 2026 10:30' in local time (with seconds where two may fall in one minute)."""
     if value is None:
         return ""
     local = value.astimezone()
-    return f"{format_date(local.date(), locale)} {local:%H:%M}"
+    return f"{format_date(local.date(), locale)} {local:%H:%M:%S}" if seconds else \
+        f"{format_date(local.date(), locale)} {local:%H:%M}"
 
 
 def format_money(value: Money | None, locale: str = DEFAULT_LOCALE) -> str:

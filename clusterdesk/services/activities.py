@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import case, func, select
 
+from ..domain.catch_up import PastDates
 from ..domain.changes import Changes
 from ..domain.checklists import ChecklistTemplate, Progress
 from ..domain.countries import country_name
@@ -25,7 +26,7 @@ from ..store.models import (
     Partner,
     activity_partners,
 )
-from .checklists import add_items_from_template, move_open_items
+from .checklists import add_items_from_template, catch_up_items, move_open_items
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text, differences, like_terms
 from .errors import ConflictError, NotFound, ValidationError
@@ -97,6 +98,7 @@ class ActivityDetail:
     progress: Progress
     participants: int
     moved_items: int = 0  # after a save: open checklist items whose due date moved
+    caught_up: int = 0  # of the checklist's items, those whose passed date now falls from today
 
 
 _FIELDS = ("name", "kind", "status", "starts_on", "ends_on", "city", "country", "responsible",
@@ -234,7 +236,7 @@ def _apply(session, activity: Activity, data: ActivityInput) -> None:
     activity.search_text = activity_search_text(data, [p.name for p in partners])
 
 
-def _detail(session, activity: Activity, moved: int = 0) -> ActivityDetail:
+def _detail(session, activity: Activity, moved: int = 0, caught_up: int = 0) -> ActivityDetail:
     data = ActivityInput(
         **{key: getattr(activity, key) for key in _FIELDS},
         budget=(Money.from_minor(activity.budget_minor, activity.budget_currency)
@@ -249,7 +251,8 @@ def _detail(session, activity: Activity, moved: int = 0) -> ActivityDetail:
         Participant.activity_id == activity.id, Participant.deleted_at.is_(None),
         Participant.status.in_(LIVE_PARTICIPANT)))
     return ActivityDetail(activity.id, data, activity.updated_by, activity.deleted_at is not None,
-                          activity.checklist_template, Progress(done, total), people, moved)
+                          activity.checklist_template, Progress(done, total), people, moved,
+                          caught_up)
 
 
 def get_activity(ctx: ServiceContext, activity_id: uuid.UUID) -> ActivityDetail:
@@ -274,19 +277,34 @@ def add_activity(session, data: ActivityInput, template: ChecklistTemplate | Non
 
 
 def create_activity(ctx: ServiceContext, data: ActivityInput,
-                    template: ChecklistTemplate | None = None) -> tuple[ActivityDetail, Changes]:
-    """Add an activity; with a template, its checklist is made with real due dates."""
+                    template: ChecklistTemplate | None = None,
+                    past_dates: PastDates = PastDates.KEEP) -> tuple[ActivityDetail, Changes]:
+    """Add an activity; with a template, its checklist is made with real due dates. Dates
+    that have already passed stay (KEEP) or fall due from today on (CATCH_UP; see
+    `checklists.template_past_due` to ask first)."""
     data = validate_activity(data)
     with ctx.uow() as uow:
         activity = add_activity(uow.session, data, template)
+        caught = 0
+        if template is not None and past_dates is PastDates.CATCH_UP:
+            uow.session.flush()
+            caught = catch_up_items(_items(uow.session, activity), ctx.today())
         changes = uow.commit()
-        return _detail(uow.session, activity), changes
+        return _detail(uow.session, activity, caught_up=caught), changes
 
 
-def update_activity(ctx: ServiceContext, activity_id: uuid.UUID,
-                    data: ActivityInput) -> tuple[ActivityDetail, Changes]:
+def _items(session, activity: Activity) -> list[ChecklistItem]:
+    return list(session.scalars(select(ChecklistItem).where(
+        ChecklistItem.activity_id == activity.id, ChecklistItem.deleted_at.is_(None))
+        .order_by(ChecklistItem.position)))
+
+
+def update_activity(ctx: ServiceContext, activity_id: uuid.UUID, data: ActivityInput,
+                    past_dates: PastDates = PastDates.KEEP) -> tuple[ActivityDetail, Changes]:
     """Save the activity editor. New dates move the due dates of open checklist items (done
-    ones keep theirs); `moved_items` in the result says how many moved."""
+    ones keep theirs); `moved_items` in the result says how many moved. Open items the move
+    puts in the past stay there (KEEP) or fall due from today on (CATCH_UP; see
+    `checklists.move_past_due` to ask first)."""
     data = validate_activity(data)
     with ctx.uow() as uow:
         activity = uow.session.get(Activity, activity_id)
@@ -301,8 +319,11 @@ def update_activity(ctx: ServiceContext, activity_id: uuid.UUID,
         with uow.session.no_autoflush:
             _apply(uow.session, activity, data)
         moved = move_open_items(uow.session, activity) if moved_dates else 0
+        caught = 0
+        if moved_dates and past_dates is PastDates.CATCH_UP:
+            caught = catch_up_items(_items(uow.session, activity), ctx.today())
         changes = uow.commit()
-        return _detail(uow.session, activity, moved), changes
+        return _detail(uow.session, activity, moved, caught), changes
 
 
 def delete_activity(ctx: ServiceContext, activity_id: uuid.UUID) -> Changes:

@@ -31,6 +31,7 @@ from ..store.models import (
     Question,
     Questionnaire,
 )
+from .answer_campaigns import campaign_problem
 from .context import ServiceContext
 from .errors import ConflictError, NotFound, ServiceError, ValidationError
 from .plain import get_plain
@@ -53,6 +54,7 @@ class AnswerSetInput:
     update_orientation: bool = False
     version: int = 0
     activity_id: uuid.UUID | None = None  # the activity these answers evaluate (§4.5.2)
+    campaign_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class AnswerSetDetail:
     campaign_id: uuid.UUID | None
     answers: Mapping[str, AnswerValue]
     version: int
+    campaign_name: str = ""
     activity_id: uuid.UUID | None = None
 
 
@@ -170,12 +173,13 @@ def _detail(session, s: AnswerSet) -> AnswerSetDetail:
     keys = {q.id: q.key for q in questionnaire.questions}
     member = get_plain(session, Member, s.member_id) if s.member_id else None
     contact = get_plain(session, Contact, s.contact_id) if s.contact_id else None
+    campaign = session.get(Campaign, s.campaign_id) if s.campaign_id else None
     return AnswerSetDetail(
         s.id, s.questionnaire_id, questionnaire.name, questionnaire.revision, s.member_id,
         member.name if member else "", s.contact_id, contact.name if contact else "",
         s.respondent, s.answered_on, s.answered_by, s.source, s.campaign_id,
         {keys[a.question_id]: value_of(a) for a in s.answers if a.question_id in keys},
-        s.version, s.activity_id)
+        s.version, campaign.name if campaign else "", s.activity_id)
 
 
 def earlier_answers(ctx: ServiceContext, questionnaire_id: uuid.UUID, member_id: uuid.UUID,
@@ -294,6 +298,14 @@ def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
             activity = get_plain(session, Activity, data.activity_id)
             if activity is None or activity.deleted_at is not None:
                 errors["activity"] = "That activity no longer exists."
+        if not values and "answers" not in errors and not any(k.startswith("answer:") for k in errors):
+            errors["answers"] = ("Nothing is answered yet: answer at least one question"
+                                 + (" (to take these answers back, delete them)." if answer_set_id
+                                    else ", or Cancel."))
+        campaign_error = campaign_problem(session, questionnaire, data.campaign_id,
+                                          data.member_id, answer_set_id)
+        if campaign_error:
+            errors["campaign"] = campaign_error
         if errors:
             raise ValidationError(errors)
         if answer_set_id is None:
@@ -316,6 +328,7 @@ def save_answer_set(ctx: ServiceContext, data: AnswerSetInput,
         answer_set.answered_by = answer_set.answered_by or ctx.actor
         answer_set.source = data.source
         answer_set.activity_id = data.activity_id
+        answer_set.campaign_id = data.campaign_id
         write_answers(session, answer_set, questionnaire, values)
         apply_to_members(session, questionnaire, values, data.member_id, ctx,
                          update_orientation=data.update_orientation,

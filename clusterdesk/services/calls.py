@@ -158,6 +158,14 @@ def record_call(ctx: ServiceContext, data: CallInput) -> tuple[CallResult, Chang
     """Save a call's outcome in one step: log the interaction (a call-back date becomes a
     task on Today), store the answers when done, close the earlier call-back task, and bring
     the member's markets (and, when confirmed, orientation) up to date."""
+    with ctx.uow() as uow:
+        result = record_call_in(uow.session, ctx, data)
+        changes = uow.commit()
+        return result, changes
+
+
+def record_call_in(session, ctx: ServiceContext, data: CallInput) -> CallResult:
+    """`record_call` inside the caller's transaction."""
     errors: dict[str, str] = {}
     today = ctx.today()
     try:
@@ -172,61 +180,59 @@ def record_call(ctx: ServiceContext, data: CallInput) -> tuple[CallResult, Chang
             errors["call_back_on"] = "Say which day to call back."
         elif data.call_back_on < today:
             errors["call_back_on"] = "That day has passed; choose today or later."
-    with ctx.uow() as uow:
-        session = uow.session
-        target = load_target(session, data.target_id)
-        campaign = load_campaign(session, target.campaign_id)
-        member = get_plain(session, Member, target.member_id)
-        if member is None or member.deleted_at is not None:
-            raise NotFound("That member was deleted meanwhile.")
-        if target.version != data.version:
-            raise ConflictError(f"{member.name} in “{campaign.name}”",
-                                {"outcome": (TargetStatus(target.status).label, outcome.label)},
-                                target.last_attempt_by or target.updated_by)
-        questionnaire = questionnaire_for(session, target, campaign)
-        values: dict[str, AnswerValue] = {}
-        if questionnaire is not None:
-            try:
-                values = checked_answers(questionnaire, data.answers)
-            except ValidationError as exc:
-                errors.update(exc.errors)
-        contact = get_plain(session, Contact, data.contact_id) if data.contact_id else None
-        if data.contact_id and (contact is None or contact.member_id != member.id):
-            errors["contact"] = "That contact does not belong to the member."
-        if errors:
-            raise ValidationError(errors)
-        kind = CampaignKind(campaign.kind)
-        corrected = target.status == TargetStatus.DONE.value and outcome is TargetStatus.DONE
-        interaction = None
-        if not corrected:
-            interaction = _log_interaction(session, ctx, campaign, member, contact, outcome,
-                                           data, values, questionnaire)
-            target.attempts += 1
-            target.last_attempt_on = today
-            target.last_attempt_by = ctx.actor
-        target.status = outcome.value
-        target.call_back_on = data.call_back_on if outcome is TargetStatus.CALL_BACK else None
-        answer_set = None
-        if outcome is TargetStatus.DONE:
-            target.draft = None
-            if questionnaire is not None and (values or target.answer_set_id):
-                answer_set = _answer_set_for(session, ctx, target, campaign, questionnaire, kind)
-                answer_set.member_id, answer_set.contact_id = member.id, data.contact_id
-                if interaction is not None:
-                    answer_set.interaction = interaction
-                write_answers(session, answer_set, questionnaire, values)
-                target.answer_set = answer_set
-                apply_to_members(session, questionnaire, values, member.id, ctx,
-                                 update_orientation=data.update_orientation)
-        elif values or data.notes.strip():
-            # Nothing typed is lost: it waits on the member for the next call.
-            target.draft = _draft(data.contact_id, values, "", paused=False)
-            target.draft_by, target.draft_at = ctx.actor, ctx.now()
-        else:
-            target.draft = None
-        changes = uow.commit()
-        return CallResult(target.id, target.status, interaction.id if interaction else None,
-                          answer_set.id if answer_set else None, corrected), changes
+    target = load_target(session, data.target_id)
+    campaign = load_campaign(session, target.campaign_id)
+    member = get_plain(session, Member, target.member_id)
+    if member is None or member.deleted_at is not None:
+        raise NotFound("That member was deleted meanwhile.")
+    if target.version != data.version:
+        raise ConflictError(f"{member.name} in “{campaign.name}”",
+                            {"outcome": (TargetStatus(target.status).label, outcome.label)},
+                            target.last_attempt_by or target.updated_by)
+    questionnaire = questionnaire_for(session, target, campaign)
+    values: dict[str, AnswerValue] = {}
+    if questionnaire is not None:
+        try:
+            values = checked_answers(questionnaire, data.answers)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    contact = get_plain(session, Contact, data.contact_id) if data.contact_id else None
+    if data.contact_id and (contact is None or contact.member_id != member.id):
+        errors["contact"] = "That contact does not belong to the member."
+    if errors:
+        raise ValidationError(errors)
+    kind = CampaignKind(campaign.kind)
+    corrected = target.status == TargetStatus.DONE.value and outcome is TargetStatus.DONE
+    interaction = None
+    if not corrected:
+        interaction = _log_interaction(session, ctx, campaign, member, contact, outcome,
+                                       data, values, questionnaire)
+        target.attempts += 1
+        target.last_attempt_on = today
+        target.last_attempt_by = ctx.actor
+    target.status = outcome.value
+    target.call_back_on = data.call_back_on if outcome is TargetStatus.CALL_BACK else None
+    answer_set = None
+    if outcome is TargetStatus.DONE:
+        target.draft = None
+        if questionnaire is not None and (values or target.answer_set_id):
+            answer_set = _answer_set_for(session, ctx, target, campaign, questionnaire, kind)
+            answer_set.member_id, answer_set.contact_id = member.id, data.contact_id
+            if interaction is not None:
+                answer_set.interaction = interaction
+            write_answers(session, answer_set, questionnaire, values)
+            target.answer_set = answer_set
+            apply_to_members(session, questionnaire, values, member.id, ctx,
+                             update_orientation=data.update_orientation)
+    elif values or data.notes.strip():
+        # Nothing typed is lost: it waits on the member for the next call.
+        target.draft = _draft(data.contact_id, values, "", paused=False)
+        target.draft_by, target.draft_at = ctx.actor, ctx.now()
+    else:
+        target.draft = None
+    session.flush()
+    return CallResult(target.id, target.status, interaction.id if interaction else None,
+                      answer_set.id if answer_set else None, corrected)
 
 
 def _log_interaction(session, ctx: ServiceContext, campaign: Campaign, member: Member,

@@ -10,13 +10,14 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
+from ..domain.catch_up import PastDates, PastDue, catch_up, past_due
 from ..domain.changes import Changes
 from ..domain.checklists import ChecklistTemplate, DueRule, Progress, group_by_section, progress_of
 from ..domain.formatting import format_date
 from ..store.models import Activity, ChecklistItem
 from .context import ServiceContext
 from .dto import NamedRecord, clean_text
-from .errors import ConflictError, NotFound, ValidationError
+from .errors import ConflictError, NotFound, ServiceError, ValidationError
 from .records import set_deleted
 from .today import AgendaItem
 
@@ -108,19 +109,22 @@ def get_checklist(ctx: ServiceContext, activity_id: uuid.UUID) -> Checklist:
 
 
 def add_items_from_template(session, activity: Activity, template: ChecklistTemplate,
-                            after_position: int = -1) -> int:
-    """Copy a template's items onto an activity with real due dates; returns how many."""
+                            after_position: int = -1) -> list[ChecklistItem]:
+    """Copy a template's items onto an activity with real due dates; returns the new items."""
     position = after_position
+    added = []
     for entry in template.items:
         position += 1
         rule = entry.rule
-        session.add(ChecklistItem(
+        item = ChecklistItem(
             id=uuid.uuid4(), activity_id=activity.id, activity=activity, position=position,
             section=entry.section, text=entry.text, guidance=entry.guidance, owner=entry.owner,
             due_on=rule.due_on(activity.starts_on, activity.ends_on) if rule else None,
             due_anchor=rule.anchor if rule else None, due_months=rule.months if rule else 0,
-            due_days=rule.days if rule else 0))
-    return len(template.items)
+            due_days=rule.days if rule else 0)
+        session.add(item)
+        added.append(item)
+    return added
 
 
 def move_open_items(session, activity: Activity) -> int:
@@ -138,17 +142,55 @@ def move_open_items(session, activity: Activity) -> int:
     return moved
 
 
-def add_template_items(ctx: ServiceContext, activity_id: uuid.UUID,
-                       template: ChecklistTemplate) -> Changes:
-    """Add a template's items to an activity's checklist (after the items it has)."""
+def catch_up_items(items: list[ChecklistItem], today: date) -> int:
+    """Open items that follow the activity and whose date has passed fall due from today
+    (domain/catch_up.py); fixed dates and done items stay. Returns how many moved."""
+    open_items = [i for i in items if i.done_at is None and i.due_anchor is not None
+                  and i.due_on is not None]
+    caught = 0
+    for item, due in zip(open_items, catch_up([i.due_on for i in open_items], today), strict=True):
+        if due != item.due_on:
+            item.due_on = due
+            caught += 1
+    return caught
+
+
+def template_past_due(ctx: ServiceContext, template: ChecklistTemplate, starts_on: date,
+                      ends_on: date | None = None) -> PastDue:
+    """Which of the template's items would already be overdue on an activity with these
+    dates (ask the user before making the checklist)."""
+    dues = [entry.rule.due_on(starts_on, ends_on) if entry.rule else None for entry in template.items]
+    return past_due(dues, ctx.today(), starts_on)
+
+
+def move_past_due(ctx: ServiceContext, activity_id: uuid.UUID, starts_on: date,
+                  ends_on: date | None = None) -> PastDue:
+    """Which open items of the activity's checklist would be overdue once it moves to these
+    dates (nothing when the dates stay)."""
+    with ctx.uow() as uow:
+        activity = _activity(uow.session, activity_id)
+        if (activity.starts_on, activity.ends_on) == (starts_on, ends_on):
+            return past_due([], ctx.today(), starts_on)
+        dues = [DueRule(i.due_anchor, i.due_months, i.due_days).due_on(starts_on, ends_on)
+                for i in _live_items(uow.session, activity_id)
+                if i.done_at is None and i.due_anchor is not None]
+    return past_due(dues, ctx.today(), starts_on)
+
+
+def add_template_items(ctx: ServiceContext, activity_id: uuid.UUID, template: ChecklistTemplate,
+                       past_dates: PastDates = PastDates.KEEP) -> tuple[int, Changes]:
+    """Add a template's items to an activity's checklist (after the items it has); with
+    CATCH_UP, those whose date has passed fall due from today. Returns how many caught up."""
     with ctx.uow() as uow:
         activity = _activity(uow.session, activity_id)
         last = uow.session.scalar(select(func.max(ChecklistItem.position))
                                   .where(ChecklistItem.activity_id == activity_id))
-        add_items_from_template(uow.session, activity, template, last if last is not None else -1)
+        added = add_items_from_template(uow.session, activity, template,
+                                        last if last is not None else -1)
+        caught = catch_up_items(added, ctx.today()) if past_dates is PastDates.CATCH_UP else 0
         if not activity.checklist_template:
             activity.checklist_template = template.name
-        return uow.commit()
+        return caught, uow.commit()
 
 
 # --- ticking and notes ---------------------------------------------------------------------
@@ -157,7 +199,9 @@ def add_template_items(ctx: ServiceContext, activity_id: uuid.UUID,
 def tick_item(ctx: ServiceContext, item_id: uuid.UUID,
               done: bool = True) -> tuple[ChecklistItemRow, Changes]:
     """Tick (or untick) an item, recording who and when. Ticking an item someone already
-    ticked keeps their name and time."""
+    ticked keeps their name and time. An unticked item goes back on the activity's dates
+    (it may have moved meanwhile) — unless that date has passed and the item's own is later
+    (it was caught up): reopening never throws it back into the past."""
     with ctx.uow() as uow:
         item = _item(uow.session, item_id)
         if done and item.done_at is None:
@@ -165,9 +209,12 @@ def tick_item(ctx: ServiceContext, item_id: uuid.UUID,
         elif not done and item.done_at is not None:
             item.done_at, item.done_by = None, ""
             activity = uow.session.get(Activity, item.activity_id)
-            if item.due_anchor is not None:  # open again: back on the activity's dates
-                item.due_on = DueRule(item.due_anchor, item.due_months, item.due_days).due_on(
+            if item.due_anchor is not None:
+                due = DueRule(item.due_anchor, item.due_months, item.due_days).due_on(
                     activity.starts_on, activity.ends_on)
+                caught_up = due < ctx.today() and item.due_on is not None and item.due_on > due
+                if not caught_up:
+                    item.due_on = due
         changes = uow.commit()
         return _row(item), changes
 
@@ -259,6 +306,31 @@ def update_item(ctx: ServiceContext, item_id: uuid.UUID, data: ItemInput,
         return _row(item), changes
 
 
+_CONTENT = ("section", "text", "guidance", "owner", "due_on", "rule", "done_at", "done_by", "note")
+
+
+def revert_item(ctx: ServiceContext, before: ChecklistItemRow,
+                after: ChecklistItemRow) -> tuple[ChecklistItemRow, Changes]:
+    """Undo a change to an item: put it back as it was (`before`: ticked or not, by whom and
+    when, its note, text and due date). `after` is how the change left it; if the item no
+    longer looks like that (someone changed it since), nothing is undone."""
+    with ctx.uow() as uow:
+        item = _item(uow.session, before.id)
+        now = _row(item)
+        if any(getattr(now, key) != getattr(after, key) for key in _CONTENT):
+            raise ServiceError(f"“{item.text[:60]}” was changed by {item.updated_by or 'someone else'} "
+                               "since; nothing was undone.")
+        item.section, item.text, item.guidance, item.owner = (before.section, before.text,
+                                                              before.guidance, before.owner)
+        rule = before.rule
+        item.due_on = before.due_on
+        item.due_anchor = rule.anchor if rule else None
+        item.due_months, item.due_days = (rule.months, rule.days) if rule else (0, 0)
+        item.done_at, item.done_by, item.note = before.done_at, before.done_by, before.note
+        changes = uow.commit()
+        return _row(item), changes
+
+
 def remove_item(ctx: ServiceContext, item_id: uuid.UUID) -> Changes:
     """Take an item off the checklist (a tombstone: `restore_item` brings it back)."""
     return set_deleted(ctx, ChecklistItem, item_id, ctx.now(), "That checklist item no longer exists.")
@@ -283,7 +355,7 @@ def due_items(ctx: ServiceContext, until: date) -> list[AgendaItem]:
     with ctx.workspace.engine.connect() as conn:
         rows = conn.execute(query).all()
     return [AgendaItem("checklist", due, text, f"{activity} · {section}", "checklist_items",
-                       item_id, owner, activity_id=activity_id)
+                       item_id, owner, activity_id=activity_id, context=activity)
             for item_id, due, text, section, owner, activity_id, activity in rows]
 
 

@@ -28,5 +28,24 @@ class ConflictError(ServiceError):
         self.by = by
         lines = [f"{what} was changed by {by or 'someone else'} while you were editing it."]
         for field, (theirs, yours) in differences.items():
-            lines.append(f"  {field}: theirs “{theirs}”, yours “{yours}”")
+            lines.append(f"  {field.replace('_', ' ')}: theirs “{_shown(theirs)}”, "
+                         f"yours “{_shown(yours)}”")
         super().__init__("\n".join(lines))
+
+
+def _shown(value: object) -> str:
+    """A value in a message, written as the screens write it (dates as '27 Nov 2026')."""
+    from datetime import date, datetime
+
+    from ..domain.formatting import format_date, format_datetime, format_money
+    from ..domain.money import Money
+
+    if value is None or value == "":
+        return "empty"
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, Money):
+        return format_money(value)
+    return str(value)

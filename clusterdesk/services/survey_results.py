@@ -16,7 +16,7 @@ from ..domain.questionnaires import (
     QuestionKind,
     answer_text,
 )
-from ..domain.survey_results import QuestionResult, summarise
+from ..domain.survey_results import QuestionResult, Respondent, summarise
 from ..store.models import AnswerSet, Campaign, Contact, Member, Questionnaire
 from .answers import value_of
 from .context import ServiceContext
@@ -102,9 +102,11 @@ def questionnaire_results(ctx: ServiceContext, questionnaire_id: uuid.UUID,
         session = uow.session
         g = _gather(session, questionnaire_id, campaign_id)
         results = []
+        who = [Respondent(member or s.respondent, contact, s.answered_on)
+               for s, member, contact, _campaign, _revision in g.sets]
         for number, question, note in g.questions:
             per_set = [g.values[s.id].get(question.key) for s, *_ in g.sets]
-            result = summarise(number, question, per_set, g.former_labels.get(question.key))
+            result = summarise(number, question, per_set, g.former_labels.get(question.key), who)
             if note:
                 result = replace(result, question=replace(question, text=f"{question.text} ({note})"))
             results.append(result)

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from ..domain.changes import Changes
 from ..domain.enums import InternationalOrientation
 from ..domain.phases import PHASES, Phase
-from ..store.models import Contact, Interaction, Member
+from ..store.models import CampaignTarget, Contact, Interaction, Member
 from .context import ServiceContext
 from .errors import NotFound
 
@@ -40,6 +40,10 @@ class AgendaItem:
     owner: str = ""
     member_id: uuid.UUID | None = None
     activity_id: uuid.UUID | None = None
+    campaign_id: uuid.UUID | None = None
+    # What the item belongs to when the title alone does not say (a checklist item's
+    # activity): a calendar entry, read away from the app, names it.
+    context: str = ""
 
     def is_overdue(self, today: date) -> bool:
         return self.due < today
@@ -51,6 +55,11 @@ class AgendaSource:
     label: str  # what the Today page calls these items
     items: str  # "module:function" (ctx, until: date) -> list[AgendaItem]; overdue included
     complete: str = ""  # "module:function" (ctx, record_id) -> Changes; "" = cannot be ticked off
+    # What ticking it off on Today records, when that is more than "done": the page says so
+    # and offers to open the record (`opens`, e.g. "the call screen") instead.
+    done_means: str = ""
+    opens: str = ""
+    noun: str = ""  # what one item is called ("Follow-up"), where a list names its kind
 
 
 def _resolve(path: str) -> Callable:
@@ -63,6 +72,16 @@ def _resolve(path: str) -> Callable:
 # --- follow-ups of interactions (Phase 1) -------------------------------------------------
 
 
+def _waiting_call_back():
+    """The follow-up is a campaign call-back still waiting: Today shows it as the campaign's
+    call-back (services/call_backs.py), not twice."""
+    return (select(CampaignTarget.id).where(
+        CampaignTarget.campaign_id == Interaction.campaign_id,
+        CampaignTarget.member_id == Interaction.member_id,
+        CampaignTarget.status == "call_back", CampaignTarget.deleted_at.is_(None))
+        .correlate(Interaction).exists())
+
+
 def follow_ups(ctx: ServiceContext, until: date) -> list[AgendaItem]:
     """Open follow-ups from interactions, overdue ones included, due by `until`."""
     query = (
@@ -72,7 +91,7 @@ def follow_ups(ctx: ServiceContext, until: date) -> list[AgendaItem]:
         .outerjoin(Contact, Contact.id == Interaction.contact_id)
         .where(Interaction.follow_up_on.is_not(None), Interaction.follow_up_on <= until,
                Interaction.follow_up_done_at.is_(None), Interaction.deleted_at.is_(None),
-               Member.deleted_at.is_(None))
+               Member.deleted_at.is_(None), ~_waiting_call_back())
         .order_by(Interaction.follow_up_on, Member.sort_name)
     )
     with ctx.workspace.engine.connect() as conn:
@@ -85,7 +104,13 @@ def follow_ups(ctx: ServiceContext, until: date) -> list[AgendaItem]:
 
 
 def complete_follow_up(ctx: ServiceContext, interaction_id: uuid.UUID) -> Changes:
-    """Mark a follow-up as done, recording who and when."""
+    """Mark a follow-up as done, recording who and when. The follow-up of a campaign call
+    that asked for a call-back is the campaign's: ticking it off records the call-back."""
+    from .call_backs import complete_call_back, pending_call_back
+
+    target_id = pending_call_back(ctx, interaction_id)
+    if target_id is not None:
+        return complete_call_back(ctx, target_id)
     with ctx.uow() as uow:
         interaction = uow.session.get(Interaction, interaction_id)
         if interaction is None or interaction.deleted_at is not None:
@@ -96,10 +121,18 @@ def complete_follow_up(ctx: ServiceContext, interaction_id: uuid.UUID) -> Change
 
 
 SOURCES: tuple[AgendaSource, ...] = (
-    AgendaSource("follow-up", "Follow-ups", ".today:follow_ups", ".today:complete_follow_up"),
+    AgendaSource("follow-up", "Follow-ups", ".today:follow_ups", ".today:complete_follow_up",
+                 noun="Follow-up"),
+    AgendaSource("call-back", "Campaign call-backs", ".call_backs:due_call_backs",
+                 ".call_backs:complete_call_back",
+                 done_means="Marking it done records the call-back in the campaign as a call "
+                            "that went through, without answers. To record how the call went "
+                            "and the answers, open the call screen instead.",
+                 opens="the call screen"),
     AgendaSource("checklist", "Checklist items", ".checklists:due_items",
-                 ".checklists:complete_agenda_item"),
-    AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
+                 ".checklists:complete_agenda_item", noun="Checklist item"),
+    AgendaSource("activity", "Activities starting", ".activities:activity_starts",
+                 noun="Activity starts"),
     AgendaSource("funding-deadline", "Funding deadlines", ".funding_deadlines:deadline_items",
                  ".funding_deadlines:complete_deadline"),
     AgendaSource("evaluation", "Evaluations due", ".evaluations:evaluations_due",
@@ -130,8 +163,20 @@ def agenda(ctx: ServiceContext, *, horizon_days: int = HORIZON_DAYS) -> list[Age
     return sorted(items, key=lambda item: (item.due, item.kind != "activity"))
 
 
+def kind_label(kind: str) -> str:
+    """What an item of this kind is called on screen and in exports (never the code)."""
+    for source in SOURCES:
+        if source.kind == kind:
+            return source.noun or source.label
+    return kind.replace("-", " ").replace("_", " ").capitalize()
+
+
 def can_complete(item: AgendaItem) -> bool:
     return any(s.kind == item.kind and s.complete for s in SOURCES)
+
+
+def source_of(item: AgendaItem) -> AgendaSource | None:
+    return next((s for s in SOURCES if s.kind == item.kind), None)
 
 
 def complete_item(ctx: ServiceContext, item: AgendaItem) -> Changes:
@@ -250,23 +295,35 @@ class CalendarEntry:
 
 
 def calendar_entries(ctx: ServiceContext, *, horizon_days: int = 365) -> list[CalendarEntry]:
-    """Activities (from three months back) and every open dated item up to a year ahead."""
+    """Activities (from three months back) and every open dated item up to a year ahead,
+    each titled so that it reads on its own in a calendar."""
     from ..domain.countries import country_name
     from ..domain.enums import ActivityKind
+    from ..domain.formatting import format_date_range
     from .activities import calendar_activities
 
     entries = []
     for a in calendar_activities(ctx):
         where = ", ".join(p for p in (a.city, country_name(a.country)) if p)
+        facts = [", ".join(p for p in (ActivityKind(a.kind).label,
+                                       format_date_range(a.starts_on, a.ends_on), where) if p)]
+        if a.responsible:
+            facts.append(f"Responsible: {a.responsible}")
+        if a.partners:
+            facts.append(f"Partners: {', '.join(a.partners)}")
+        if a.progress.total:
+            facts.append(f"Checklist: {a.progress}" + (f", {a.overdue} overdue" if a.overdue else ""))
         entries.append(CalendarEntry(
             f"activity-{a.id}@clusterdesk", a.name, a.starts_on, a.ends_on or a.starts_on,
-            f"{ActivityKind(a.kind).label}" + (f". Responsible: {a.responsible}" if a.responsible else ""),
-            where, "Activity"))
+            "\n".join(facts), where, "Activity"))
     for item in agenda(ctx, horizon_days=horizon_days):
         if item.kind == "activity":
             continue  # the activity itself is already in the calendar
-        label = next((s.label for s in SOURCES if s.kind == item.kind), item.kind)
-        detail = "; ".join(p for p in (item.detail, f"Owner: {item.owner}" if item.owner else "") if p)
-        entries.append(CalendarEntry(f"{item.kind}-{item.record_id}@clusterdesk", f"Due: {item.title}",
-                                     item.due, item.due, detail, "", label))
+        source = source_of(item)
+        title = item.title.rstrip(".")
+        summary = f"{title} — {item.context}" if item.context else title
+        detail = [line for line in (item.detail, f"Who: {item.owner}" if item.owner else "") if line]
+        entries.append(CalendarEntry(f"{item.kind}-{item.record_id}@clusterdesk", summary,
+                                     item.due, item.due, "\n".join(detail), "",
+                                     source.label if source else item.kind))
     return entries

@@ -30,8 +30,9 @@ class BackupInfo:
 
     @property
     def label(self) -> str:
-        local = self.taken_at.astimezone()
-        return f"{local:%Y-%m-%d %H:%M:%S} — {self.reason.replace('-', ' ')}"
+        from ..domain.formatting import format_datetime
+
+        return f"{format_datetime(self.taken_at, seconds=True)} — {self.reason.replace('-', ' ')}"
 
 
 def fsync_dir(directory: Path) -> None:

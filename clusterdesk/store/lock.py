@@ -55,7 +55,9 @@ class LockHolder:
     since: datetime | None
 
     def describe(self) -> str:
-        when = self.since.astimezone().strftime("%Y-%m-%d %H:%M") if self.since else "an unknown time"
+        from ..domain.formatting import format_datetime
+
+        when = format_datetime(self.since) if self.since else "an unknown time"
         return f"{self.user or 'someone'} on {self.host or 'an unknown computer'} since {when}"
 
 

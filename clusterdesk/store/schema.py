@@ -13,6 +13,7 @@ REVISIONS: tuple[str, ...] = (
     "0006_finance",
     "0007_strategy",
     "0008_evaluations",
+    "0009_search",
     "0011_network",
 )
 HEAD = REVISIONS[-1]

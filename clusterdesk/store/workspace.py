@@ -28,6 +28,7 @@ from .db import (
     make_engine,
     mark_as_workspace,
 )
+from .derived import install_derived
 from .lock import LockHeld, WorkspaceLock
 from .models.core import WORKSPACE_TABLE, WorkspaceInfo
 from .schema import HEAD, REVISIONS
@@ -148,6 +149,7 @@ class Workspace:
     def __post_init__(self) -> None:
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
         install_audit(self.session_factory)
+        install_derived(self.session_factory)
 
     @property
     def is_server(self) -> bool:

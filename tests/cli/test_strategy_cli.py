@@ -55,7 +55,7 @@ def test_export_the_strategy_document(demo_file, tmp_path, capsys):  # noqa: F81
                          "--pdf", str(pdf))
     assert (code, err) == (0, "") and "6 KPIs, 2 action plans" in out
     pages = [p.extract_text() for p in PdfReader(pdf).pages]
-    assert f"International strategy {YEAR - 1}–{YEAR + 1}" in pages[0] and "Approved on 12 March 2025" in pages[0]
+    assert f"International strategy {YEAR - 1}–{YEAR + 1}" in pages[0] and "Approved on 12 Mar 2025" in pages[0]
     everything = "\n".join(pages)
     for text in ("Key performance indicators", "Off track", "At risk", "The strategy wheel",
                  "Partner clusters at the stage"):

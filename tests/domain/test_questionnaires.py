@@ -203,7 +203,28 @@ class TestResults:
         counts = {c.key: (c.count, round(c.share, 2)) for c in result.counts}
         assert counts == {"a": (2, 0.67), "b": (1, 0.33), "gone": (1, 0.33)}
         assert result.counts[-1].label == "Old choice (former choice)"
-        assert result.others == ("C",) and result.former_choices == ("gone",)
+        assert [o.text for o in result.others] == ["C"] and result.former_choices == ("gone",)
+
+    def test_written_answers_say_who_and_identical_ones_are_counted_together(self):
+        from datetime import date
+
+        from clusterdesk.domain.survey_results import Respondent
+
+        question = q("free_text", key="t")
+        values = [AnswerValue(text="Hire an export manager"), AnswerValue(text="Growth in Germany"),
+                  None, AnswerValue(text="hire an  export manager."), AnswerValue(text="Hire an export manager")]
+        who = [Respondent("Aqua Klima ApS", "Frederik Rasmussen", date(2026, 11, 18)),
+               Respondent("Blå Energi I/S", "", date(2026, 11, 25)),
+               Respondent("Nobody", "", date(2026, 11, 1)),
+               Respondent("Brønd Sensor ApS", "Bo Mikkelsen", date(2026, 11, 22)),
+               Respondent("", "Jens Jensen", date(2026, 11, 20))]
+        result = summarise(7, question, values, respondents=who)
+        manager, germany = result.texts
+        assert (manager.text, manager.count, germany.count) == ("Hire an export manager", 3, 1)
+        assert [r.describe() for r in manager.respondents] == [
+            "Brønd Sensor ApS (Bo Mikkelsen, 22 Nov 2026)", "Jens Jensen (20 Nov 2026)",
+            "Aqua Klima ApS (Frederik Rasmussen, 18 Nov 2026)"]
+        assert germany.respondents[0].describe() == "Blå Energi I/S (25 Nov 2026)"
 
     def test_rating_average_min_max(self):
         values = [AnswerValue(number=Decimal(n)) for n in (5, 4, 4)] + [AnswerValue()]

@@ -93,12 +93,22 @@ def test_calendar_file_parses_back_with_every_activity_and_due_item(demo_ctx, tm
     assert event.decoded("DTSTART") == mission.starts_on
     assert event.decoded("DTEND") == date.fromordinal(mission.ends_on.toordinal() + 1)
     assert "Hamburg" in str(event["LOCATION"])
-    due = [e for e in events if str(e["SUMMARY"]).startswith("Due: ")]
+    assert "Checklist: 12 of 37 done, 11 overdue" in str(event["DESCRIPTION"])
+    due = [e for e in events if str(e["CATEGORIES"].cats[0]) != "Activity"]
     open_items = [i for i in today.agenda(demo_ctx, horizon_days=365) if i.kind != "activity"]
     assert len(due) == len(open_items)
     labels = {s.kind: s.label for s in today.SOURCES}
     assert {str(e["CATEGORIES"].cats[0]) for e in due} == {labels[i.kind] for i in open_items}
-    assert {"Checklist items", "Follow-ups", "Funding deadlines"} <= {labels[i.kind] for i in open_items}
+    assert {"Checklist items", "Follow-ups", "Funding deadlines", "Campaign call-backs"} <= {labels[i.kind] for i in open_items}
+    # Each entry reads on its own: a checklist item names its activity, a call-back its member.
+    item = next(i for i in open_items if i.kind == "checklist")
+    entry = by_uid[f"checklist-{item.record_id}@clusterdesk"]
+    assert str(entry["SUMMARY"]) == f"{item.title.rstrip('.')} — {item.context}"
+    assert item.context in {a.name for a in activities.list_activities(demo_ctx)}
+    assert not any(str(e["SUMMARY"]).startswith("Due:") for e in events)
+    call_back = next(e for e in due if str(e["CATEGORIES"].cats[0]) == "Campaign call-backs")
+    assert ": Call back (Annual member calls 2026)" in str(call_back["SUMMARY"])
+    assert str(call_back["DESCRIPTION"]).startswith("Contact: ")
     again = Calendar.from_ical(today_ics(demo_ctx, tmp_path))
     assert {str(e["UID"]) for e in again.walk("VEVENT")} == set(by_uid)  # same ids next time
 

@@ -285,3 +285,45 @@ def test_a_partner_in_the_bin_keeps_its_link_to_activities(ctx):
     partners.restore_partner(ctx, partner.id)
     assert activities.list_activities(ctx)[0].partners == ("Aqua Nederland",)
     assert activities.get_activity(ctx, detail.id).data.partner_ids == (partner.id,)
+
+
+def test_revert_puts_an_item_back_unless_someone_changed_it_since(ctx):
+    from clusterdesk.services.errors import ServiceError
+
+    detail = make_mission(ctx)
+    before = checklists.get_checklist(ctx, detail.id).items[0]
+    ticked, _ = checklists.tick_item(ctx, before.id)
+    noted, _ = checklists.set_item_note(ctx, before.id, "Booked")
+    with pytest.raises(ServiceError, match="nothing was undone"):
+        checklists.revert_item(ctx, before, ticked)  # the note came after the tick
+    back, _ = checklists.revert_item(ctx, ticked, noted)
+    assert back.note == "" and back.done
+    back, _ = checklists.revert_item(ctx, before, back)
+    assert not back.done and back.done_by == "" and back.due_on == before.due_on
+
+
+def test_a_conflict_message_writes_dates_and_amounts_as_the_screens_do(ctx):
+    detail = make_mission(ctx, budget=Money.of("185000", "DKK"))
+    activities.update_activity(ctx, detail.id, replace(detail.data, starts_on=date(2027, 3, 17)))
+    with pytest.raises(ConflictError) as conflict:
+        activities.update_activity(ctx, detail.id, replace(
+            detail.data, starts_on=date(2027, 3, 15), budget=None))
+    text = str(conflict.value)
+    assert "starts on: theirs “17 Mar 2027”, yours “15 Mar 2027”" in text
+    assert "budget: theirs “185.000,00\xa0kr.”, yours “empty”" in text
+    assert "2027-03" not in text
+
+
+def test_lock_and_backup_times_read_like_every_other_date():
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from clusterdesk.domain.formatting import format_datetime
+    from clusterdesk.store.backup import BackupInfo
+    from clusterdesk.store.lock import LockHolder
+
+    moment = datetime(2026, 11, 28, 0, 3, 21, tzinfo=UTC)
+    assert LockHolder("laptop", "mette", 1, moment).describe() == \
+        f"mette on laptop since {format_datetime(moment)}"
+    label = BackupInfo(Path("x"), moment, "manual", 1).label
+    assert label == f"{format_datetime(moment, seconds=True)} — manual" and "Nov 2026" in label

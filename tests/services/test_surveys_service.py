@@ -166,6 +166,62 @@ def test_refused_answers_name_the_field_and_question(ctx, member):
     assert answers.list_answer_sets(ctx, survey.id) == []
 
 
+def test_an_empty_answer_set_is_refused(ctx, member):
+    survey, _ = surveys.install_template(ctx, "phone-campaign")
+    with pytest.raises(ValidationError) as err:
+        answers.save_answer_set(ctx, answers.AnswerSetInput(
+            survey.id, member, answers={"priorities": AnswerValue(text="   ")}))
+    assert set(err.value.errors) == {"answers"}
+    assert "Nothing is answered yet" in err.value.errors["answers"]
+    saved, _ = answers.save_answer_set(ctx, answers.AnswerSetInput(
+        survey.id, member, answers={"priorities": AnswerValue(text="Hire an export manager")}))
+    with pytest.raises(ValidationError, match="delete them"):  # a correction that empties it
+        answers.save_answer_set(ctx, answers.AnswerSetInput(survey.id, member, version=saved.version),
+                                saved.id)
+    assert len(answers.list_answer_sets(ctx, survey.id)) == 1
+
+
+def test_answers_belong_to_a_campaign_that_asks_the_questionnaire_once_per_member(ctx, member):
+    from clusterdesk.services import call_card, calls, campaigns
+
+    survey, _ = surveys.install_template(ctx, "phone-campaign")
+    needs, _ = surveys.install_template(ctx, "member-needs-survey")
+    campaign, _ = campaigns.create_campaign(ctx, campaigns.CampaignInput(
+        "Calls", questionnaire_id=survey.id))
+    said = {"priorities": AnswerValue(text="Hire an export manager")}
+    with pytest.raises(ValidationError, match="asks another questionnaire"):
+        answers.save_answer_set(ctx, answers.AnswerSetInput(
+            needs.id, member, answers={"comments": AnswerValue(text="Fine")}, campaign_id=campaign.id))
+    first, _ = answers.save_answer_set(ctx, answers.AnswerSetInput(
+        survey.id, member, answers=said, campaign_id=campaign.id))
+    assert first.campaign_id == campaign.id and first.campaign_name == "Calls"
+    results = survey_results.questionnaire_results(ctx, survey.id, campaign.id)
+    assert results.respondents == 1
+    with pytest.raises(ValidationError, match="already answered in “Calls”"):
+        answers.save_answer_set(ctx, answers.AnswerSetInput(
+            survey.id, member, answers=said, campaign_id=campaign.id))
+    # Answers saved by a campaign call stay with that campaign.
+    other, _ = members.create_member(ctx, members.MemberInput(name="Other ApS"))
+    campaigns.add_targets(ctx, campaign.id, [other.id])
+    (target,) = [t for t in campaigns.campaign_targets(ctx, campaign.id)]
+    card = call_card.call_card(ctx, target.id)
+    result, _ = calls.record_call(ctx, calls.CallInput(target.id, card.target_version, "done",
+                                                       answers=said))
+    detail = answers.get_answer_set(ctx, result.answer_set_id)
+    with pytest.raises(ValidationError, match="stay with that campaign"):
+        answers.save_answer_set(ctx, answers.AnswerSetInput(
+            survey.id, other.id, answers=said, version=detail.version), detail.id)
+    # A campaign in the bin: its answers can still be corrected (and keep it).
+    campaigns.delete_campaign(ctx, campaign.id)
+    corrected, _ = answers.save_answer_set(ctx, answers.AnswerSetInput(
+        survey.id, member, answers={"priorities": AnswerValue(text="Two export managers")},
+        version=first.version, campaign_id=campaign.id), first.id)
+    assert corrected.campaign_id == campaign.id
+    with pytest.raises(ValidationError, match="no longer exists"):
+        answers.save_answer_set(ctx, answers.AnswerSetInput(
+            survey.id, other.id, answers=said, campaign_id=campaign.id))
+
+
 def test_follow_up_is_prefilled_from_the_outcome_answers(ctx, member):
     outcomes, _ = surveys.install_template(ctx, "innovation-express-outcomes")
     follow_up, _ = surveys.install_template(ctx, "long-term-follow-up")
@@ -223,10 +279,11 @@ def test_results_count_across_revisions_and_export_raw_answers(ctx, tmp_path):
     which, satisfied, employees, notes = results.questions
     assert [(c.label, c.count) for c in which.counts] == [
         ("Partners", 2), ("Funding", 1), ("Fairs (former choice)", 1)]
-    assert which.others == ("Tests abroad",) and which.answered == 3
+    assert [(o.text, o.count) for o in which.others] == [("Tests abroad", 1)] and which.answered == 3
+    assert which.others[0].respondents[0].describe() == "Firma 1 ApS (2 Nov 2026)"
     assert satisfied.average == Decimal("4.00") and satisfied.answered == 2
     assert employees.average == Decimal("7.25") and employees.maximum == 12
-    assert notes.texts == ("Keen",)
+    assert [(t.text, [r.member for r in t.respondents]) for t in notes.texts] == [("Keen", ["Firma 0 ApS"])]
 
     raw = survey_results.raw_answers(ctx, detail.id)
     path = tmp_path / "raw.xlsx"

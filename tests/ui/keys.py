@@ -87,3 +87,29 @@ class DialogSteps:
         if window is not None:  # as the window manager would, give the focus back
             window.activateWindow()
             qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+
+class MessageBoxAnswers:
+    """Answers the next message boxes by pressing the button whose text starts with each of
+    `answers` in turn (mnemonics ignored); records what every box said and which button was
+    its default. More boxes than answers get Cancel, as the autouse guard gives."""
+
+    def __init__(self, monkeypatch, *answers: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.answers = list(answers)
+        self.boxes: list[dict] = []
+
+        def fake_exec(box: QMessageBox) -> int:
+            default = box.defaultButton()
+            self.boxes.append({"text": box.text(), "informative": box.informativeText(),
+                               "default": default.text().replace("&", "") if default else "",
+                               "buttons": [b.text().replace("&", "") for b in box.buttons()]})
+            if not self.answers:
+                return QMessageBox.StandardButton.Cancel
+            wanted = self.answers.pop(0)
+            button = next(b for b in box.buttons() if b.text().replace("&", "").startswith(wanted))
+            button.click()
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", fake_exec)

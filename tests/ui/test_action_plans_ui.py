@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from clusterdesk.domain.formatting import format_date
 from clusterdesk.services import action_plans, activities, strategy_wheel, sub_activities
 from clusterdesk.ui.common.table_model import ROW_ROLE
 from clusterdesk.ui.today.page import ITEM_ROLE
@@ -109,7 +110,7 @@ def test_ticking_a_sub_activity_off_records_who_and_when(qtbot, plans):
     press(qtbot, K.Key_S, CTRL)
     sub = action_plans.get_action_plan(ctx, row.id).sub_activities[open_row]
     assert sub.done_by == "Tina Tester (TT)" and sub.done_at == FIXED_NOW
-    assert editor.subs.index(open_row, 0).data() == f"TT {TODAY:%d-%m-%Y}"
+    assert editor.subs.index(open_row, 0).data() == f"TT {format_date(TODAY)}"
     assert editor.tabs.tabText(2) == "Sub-activities (5/10)"
     list_row = next(plans.proxy.index(r, 0).data(ROW_ROLE) for r in range(plans.proxy.rowCount())
                     if plans.proxy.index(r, 0).data(ROW_ROLE).id == row.id)

@@ -200,3 +200,25 @@ def test_call_screen_scopes_call_backs_first_and_copying_a_number(qtbot, demo_wi
     chosen = next(c for c in card.contacts if c.id == screen.member_card.contact_id())
     assert QGuiApplication.clipboard().text() == chosen.phone_e164
     assert chosen.phone.startswith("+45 ")  # shown the way it is read out
+
+
+def test_the_same_words_and_numbers_in_the_list_the_campaign_and_the_call_screen(qtbot, demo_window):
+    from clusterdesk.ui.common.table_model import ROW_ROLE
+
+    view = demo_window.show_tab("members").show_section("Campaigns")
+    (row,) = [view.model.index(0, 0).data(ROW_ROLE)]
+    progress = view.model.index(0, 3).data()
+    assert view.model.headerData(3, Qt.Orientation.Horizontal) == "Progress"
+    assert progress == f"{row.progress.finished} of {row.progress.total} called"
+    assert view.targets.progress.text() == progress  # the campaign's progress bar
+    assert view.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == view.targets.breakdown.text()
+    assert view.model.index(0, 2).data() == "18 Nov 2026"  # the date as everywhere else
+    view.start_calling()
+    screen = view.call_screen
+    assert screen.progress.text() == progress
+    # The member's orientation is said in words, never as "None".
+    assert "None" not in screen.member_card.facts.text().split(" · ")
+    none_member = next(t for t in campaigns.campaign_targets(view.controller.ctx, row.id)
+                       if t.orientation == "none" and t.status == "open")
+    view.call_screen.open(row.id, none_member.id)
+    assert "No international need yet" in screen.member_card.facts.text().split(" · ")

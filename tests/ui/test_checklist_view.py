@@ -16,6 +16,7 @@ from clusterdesk.services.checklist_templates import get_template
 from clusterdesk.ui.common.theme import DUE_SOON, OVERDUE
 from clusterdesk.ui.missions.checklist_model import ITEM_ROLE, ChecklistModel
 from tests.conftest import FIXED_NOW
+from tests.ui.keys import MessageBoxAnswers
 
 
 @pytest.fixture
@@ -92,6 +93,67 @@ def test_hide_done_and_one_click_on_the_box(qtbot, view):
     assert len(view.model.items()) == 24
 
 
+def test_ctrl_z_undoes_ticks_unticks_notes_and_removals_even_when_hidden(qtbot, view, demo_window):
+    ctx = view.controller.ctx
+    status = demo_window.statusBar()
+
+    def saved(item_id):
+        return {i.id: i for i in checklists.get_checklist(ctx, view.current_activity_id()).items}[item_id]
+
+    view.hide_done.setChecked(True)
+    view.tree.setFocus()
+    first, second = view.model.items()[:2]
+    qtbot.keyClick(view.tree, Qt.Key.Key_Space)  # an accidental tick: the item vanishes
+    qtbot.keyClick(view.tree, Qt.Key.Key_Space)  # and the next one too
+    assert first.id not in {i.id for i in view.model.items()}
+    assert view.undo_button.isEnabled() and "tick of" in view.undo_button.toolTip()
+    qtbot.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert status.currentMessage().startswith(f"Undone: tick of “{second.text[:30]}")
+    assert not saved(second.id).done and view.current_item().id == second.id  # back, selected
+    qtbot.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not saved(first.id).done and view.current_item().id == first.id
+    assert saved(first.id).due_on == first.due_on and saved(first.id).version > first.version
+
+    # An untick undone gives the item back its first ticker and time.
+    view.hide_done.setChecked(False)
+    done = next(i for i in view.model.items() if i.done)
+    view.tree.setCurrentIndex(view.model.index_of(done.id))
+    qtbot.keyClick(view.tree, Qt.Key.Key_Space)
+    assert not saved(done.id).done
+    qtbot.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    again = saved(done.id)
+    assert (again.done_at, again.done_by) == (done.done_at, done.done_by) and again.done_by != "Tina Tester (TT)"
+    assert status.currentMessage().startswith("Undone: untick of")
+
+    # A note, then a removal: undone newest first.
+    item = next(i for i in view.model.items() if not i.done)
+    view.tree.setCurrentIndex(view.model.index_of(item.id))
+    qtbot.keyClick(view.tree, Qt.Key.Key_N)
+    view.dialog.text.setPlainText("Wrong activity!")
+    view.dialog.accept()
+    qtbot.keyClick(view.tree, Qt.Key.Key_Delete)
+    assert item.id not in {i.id for i in view.model.items()}
+    qtbot.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert saved(item.id).note == "Wrong activity!" and status.currentMessage().startswith("Undone: removal of")
+    qtbot.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert saved(item.id).note == item.note and status.currentMessage().startswith("Undone: note on")
+    # Nothing left to undo: it says so.
+    qtbot.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert status.currentMessage() == "Nothing to undo on the checklists."
+    assert not view.undo_button.isEnabled()
+
+
+def test_an_undo_never_overwrites_someone_elses_later_change(qtbot, view, modal_guard):
+    ctx = view.controller.ctx
+    item = view.current_item()
+    view.tick(item, True)
+    checklists.set_item_note(ctx, item.id, "Colleague: booked")  # someone else, meanwhile
+    view.undo()
+    assert any("was changed by" in text and "nothing was undone" in text for text in modal_guard)
+    row = {i.id: i for i in checklists.get_checklist(ctx, view.current_activity_id()).items}[item.id]
+    assert row.done and row.note == "Colleague: booked"
+
+
 def test_overdue_items_are_drawn_in_red_and_due_soon_in_amber(view):
     from clusterdesk.domain.checklists import due_state
 
@@ -155,6 +217,21 @@ def test_an_activity_without_checklist_gets_one_from_a_template(qtbot, view):
     assert view.template_combo.currentText().startswith("International matchmaking event")
     view.template_button.click()
     assert view.stack.currentIndex() == 0
+    assert view.progress.text().startswith("0 of 42 done")
+
+
+def test_template_items_whose_dates_passed_can_catch_up(qtbot, view, monkeypatch):
+    ctx = view.controller.ctx
+    detail, _ = activities.create_activity(ctx, ActivityInput(
+        name="Matchmaking in Aarhus", kind="matchmaking", starts_on=date(2027, 3, 27)))
+    assert view.show_activity(detail.id)
+    answers = MessageBoxAnswers(monkeypatch)  # Cancel first: nothing is added
+    view.template_button.click()
+    assert answers.boxes[0]["text"].startswith("26 of the 42 checklist items would already be overdue")
+    assert view.stack.currentIndex() == 1
+    answers.answers.append("Catch up")
+    view.template_button.click()
+    assert view.stack.currentIndex() == 0 and view.overdue_label.text() == ""
     assert view.progress.text().startswith("0 of 42 done")
 
 

@@ -138,3 +138,22 @@ def test_history_is_newest_first_on_screen(qtbot, page):
     dates = [section.proxy.index(i, 0).data(SORT_ROLE)
              for i in range(section.proxy.rowCount())]
     assert len(dates) >= 2 and dates == sorted(dates, reverse=True)
+
+
+def test_a_campaign_call_back_done_here_is_recorded_in_the_campaign(qtbot, demo_window):
+    from clusterdesk.services import campaigns
+
+    ctx = demo_window.controller.ctx
+    item = next(i for i in today.agenda(ctx) if i.kind == "call-back")
+    members_tab = demo_window.show_tab("members")
+    assert members_tab.select_member(item.member_id)
+    section = members_tab.organisations.panel.interactions
+    members_tab.organisations.panel.show_section(2)
+    row = next(i for i in range(section.proxy.rowCount())
+               if section.proxy.index(i, 0).data(ROW_ROLE).follow_up_on == item.due)
+    section.view.selectRow(row)
+    qtbot.keyClick(section.view, Qt.Key.Key_D, CTRL)  # follow-up done
+    assert demo_window.statusBar().currentMessage().startswith("Call-back done: recorded in the campaign")
+    target = {t.id: t for t in campaigns.campaign_targets(ctx, item.campaign_id)}[item.record_id]
+    assert target.status == "done"
+    assert item.record_id not in {i.record_id for i in today.agenda(ctx)}

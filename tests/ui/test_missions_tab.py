@@ -14,6 +14,8 @@ from clusterdesk.services import activities, checklists, participants, partners
 from clusterdesk.services.checklist_templates import get_template
 from clusterdesk.ui.common.editable_rows import CheckableListModel, EditableRowsModel, EditColumn
 from clusterdesk.ui.common.table_model import ROW_ROLE
+from tests.conftest import FIXED_NOW
+from tests.ui.keys import MessageBoxAnswers
 
 
 @pytest.fixture
@@ -21,7 +23,7 @@ def missions(qtbot, demo_window):
     return demo_window.show_tab("missions")
 
 
-def test_a_new_mission_from_a_template_by_keyboard(qtbot, missions):
+def test_a_new_mission_from_a_template_by_keyboard(qtbot, missions, monkeypatch):
     view = missions.show_section("Activities")
     ctx = view.controller.ctx
     qtbot.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -41,8 +43,9 @@ def test_a_new_mission_from_a_template_by_keyboard(qtbot, missions):
                  if "Skåne" in editor.partner_model.index(r).data())
     editor.partner_model.setData(editor.partner_model.index(skane), Qt.CheckState.Checked,
                                  Qt.ItemDataRole.CheckStateRole)
+    answers = MessageBoxAnswers(monkeypatch, "Catch up")  # its first decisions were due in September
     qtbot.keyClick(editor.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert not editor.dirty and editor.record_id is not None
+    assert answers.boxes and not editor.dirty and editor.record_id is not None
     detail = activities.get_activity(ctx, editor.record_id)
     assert detail.data.country == "SE" and detail.data.kind == "study_trip"
     assert detail.data.budget == Money.of("120000", "DKK") and detail.data.price == Money.of("4500.50", "DKK")
@@ -56,7 +59,7 @@ def test_a_new_mission_from_a_template_by_keyboard(qtbot, missions):
     assert missions.checklist.current_activity_id() == detail.id
 
 
-def test_moving_the_mission_moves_open_items_and_says_so(qtbot, missions, demo_window):
+def test_moving_the_mission_moves_open_items_and_says_so(qtbot, missions, demo_window, monkeypatch):
     view = missions.show_section("Activities")
     ctx = view.controller.ctx
     mission = next(r for r in activities.list_activities(ctx) if r.kind == "company_mission")
@@ -65,6 +68,11 @@ def test_moving_the_mission_moves_open_items_and_says_so(qtbot, missions, demo_w
     editor = view.editor
     editor.starts_on.setText((mission.starts_on + timedelta(days=14)).strftime("%d-%m-%Y"))
     editor.ends_on.setText((mission.ends_on + timedelta(days=14)).strftime("%d-%m-%Y"))
+    # Some open items stay in the past after the move: the editor asks; Cancel saves nothing.
+    answers = MessageBoxAnswers(monkeypatch)
+    assert not editor.save() and editor.dirty
+    assert "The new dates put 10 open checklist items in the past" in answers.boxes[0]["text"]
+    answers.answers.append("Keep")
     assert editor.save()
     after = {i.id: i for i in checklists.get_checklist(ctx, mission.id).items}
     moved = [i for i in after.values() if i.due_on != before[i.id].due_on]
@@ -73,7 +81,50 @@ def test_moving_the_mission_moves_open_items_and_says_so(qtbot, missions, demo_w
     assert "25 open checklist items moved" in demo_window.statusBar().currentMessage()
 
 
-def test_refused_activity_keeps_the_typing(qtbot, missions):
+def test_a_new_event_whose_handbook_dates_passed_catches_up_by_default(qtbot, missions, demo_window,
+                                                                        monkeypatch):
+    today_tab = demo_window.show_tab("today")
+    overdue_before = sum(1 for i in today_tab.items if i.due < FIXED_NOW.date())
+    view = demo_window.show_tab("missions").show_section("Activities")
+    ctx = view.controller.ctx
+    view.new_record()
+    editor = view.editor
+    editor.name.setText("Water reuse matchmaking")
+    editor.kind.setCurrentIndex(editor.kind.findData("matchmaking"))
+    assert editor.template_combo.currentData() == "builtin:matchmaking-event"
+    start = FIXED_NOW.date() + timedelta(days=120)
+    editor.starts_on.setText(start.strftime("%d-%m-%Y"))
+    answers = MessageBoxAnswers(monkeypatch, "Catch up")
+    qtbot.keyClick(editor.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    box = answers.boxes[0]
+    assert box["text"].startswith("26 of the 42 checklist items would already be overdue")
+    assert "27 Nov – 3 Dec 2026" in box["informative"]
+    assert box["default"].startswith("Catch up")  # the event is still to come
+    assert not editor.dirty and editor.record_id is not None
+    assert "26 items whose handbook dates had passed" in demo_window.statusBar().currentMessage()
+    items = checklists.get_checklist(ctx, editor.record_id).items
+    assert min(i.due_on for i in items if i.due_on) == FIXED_NOW.date()
+    today_tab = demo_window.show_tab("today")
+    assert sum(1 for i in today_tab.items if i.due < FIXED_NOW.date()) == overdue_before
+    assert today_tab.summary.text().startswith(f"{overdue_before} overdue")
+
+
+def test_keeping_the_handbook_dates_leaves_them_overdue(qtbot, missions, demo_window, monkeypatch):
+    view = missions.show_section("Activities")
+    ctx = view.controller.ctx
+    view.new_record()
+    editor = view.editor
+    editor.name.setText("Past matchmaking, recorded afterwards")
+    editor.kind.setCurrentIndex(editor.kind.findData("matchmaking"))
+    editor.starts_on.setText((FIXED_NOW.date() - timedelta(days=3)).strftime("%d-%m-%Y"))
+    answers = MessageBoxAnswers(monkeypatch, "Keep")
+    assert editor.save()
+    assert answers.boxes[0]["default"].startswith("Keep")  # it has already taken place
+    items = checklists.get_checklist(ctx, editor.record_id).items
+    assert sum(1 for i in items if i.due_on and i.due_on < FIXED_NOW.date()) == 38
+
+
+def test_refused_activity_keeps_the_typing(qtbot, missions, monkeypatch):
     view = missions.show_section("Activities")
     view.new_record()
     editor = view.editor
@@ -88,6 +139,7 @@ def test_refused_activity_keeps_the_typing(qtbot, missions):
     assert not editor.save()
     assert editor.ends_on.property("invalid") and "Last day" in editor.errors.text()
     editor.ends_on.setText("14-04-2027")
+    MessageBoxAnswers(monkeypatch, "Keep")
     assert editor.save()
 
 
@@ -233,3 +285,37 @@ def test_activities_list_sorts_dates_and_exports(missions, tmp_path):
     assert [c.value for c in sheet[1]][:5] == ["Name", "Kind", "Status", "First day", "Last day"]
     assert sheet.max_row == 8
     assert date(2026, 1, 1) < sheet["D2"].value.date()
+
+
+def test_activity_names_places_and_statuses_read_in_full_at_1366(qtbot, demo_window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+
+    from clusterdesk.ui.common.elided import text_fits
+
+    demo_window.resize(1366, 768)
+    view = demo_window.show_tab("missions").show_section("Activities")
+    qtbot.waitUntil(lambda: view.view.viewport().width() > 500)
+    table = view.view
+    metrics = table.fontMetrics()
+    for row in range(view.proxy.rowCount()):
+        for column in (0, 2, 3, 4):  # name, where, status, checklist
+            index = view.proxy.index(row, column)
+            assert text_fits(index.data(), metrics, table.visualRect(index), True), index.data()
+    # The City field is as wide as the Country beside it, not squeezed by the country list.
+    assert view.editor.city.width() >= 0.8 * view.editor.country.width()
+    # Where a text is cut short anyway, pointing at it shows all of it.
+    table.setWordWrap(False)
+    table.setColumnWidth(2, 40)
+    index = view.proxy.index(0, 2)
+    rect = table.visualRect(index)
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center()))
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    assert table.itemDelegate().helpEvent(event, table, option, index)
+    assert QToolTip.text() == index.data()
+    # A cell that fits shows no tooltip of its own.
+    table.setColumnWidth(2, 400)
+    QToolTip.hideText()
+    assert not table.itemDelegate().helpEvent(event, table, option, view.proxy.index(0, 2))

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from clusterdesk.domain.questionnaires import AnswerValue
-from clusterdesk.services import answers, members, surveys
+from clusterdesk.services import answers, campaigns, members, surveys
 from tests.ui.keys import ALT, CTRL, DialogSteps, focused, press, type_text
 
 K = Qt.Key
@@ -163,3 +163,65 @@ def test_templates_menu_copies_a_template(qtbot, view):
     assert view.model.rowCount() == before + 1
     assert view.builder.detail.data.name == "Member survey: international needs (2)"
     assert QApplication.focusWidget() is not None
+
+
+def test_empty_answers_are_refused_and_answers_belong_to_a_campaign(qtbot, view):
+    ctx = view.controller.ctx
+    row = next(r for r in surveys.list_questionnaires(ctx) if r.name == "Annual phone campaign")
+    (campaign,) = campaigns.list_campaigns(ctx)
+    answered = {r.member_id for r in answers.list_answer_sets(ctx, row.id)}
+    member = next(m for m in members.member_page(ctx, members.MemberFilter(status="active"))
+                  if m.id not in answered)
+    already = next(iter(answered))
+    view._go_to(row.id)
+    view.tabs.setCurrentWidget(view.answers)
+
+    def fill(dialog):
+        assert [dialog.campaign.itemText(i) for i in range(dialog.campaign.count())] == [
+            "No campaign", campaign.name]
+        dialog.member.set_member(member.id, member.name)
+        press(qtbot, K.Key_Return, CTRL)  # nothing answered yet
+        assert dialog.isVisible()
+        assert "Nothing is answered yet" in dialog.errors.text()
+        assert focused() is dialog.form.first_field()
+        # Answers for the campaign, from a member who already answered in it: refused.
+        dialog.campaign.setCurrentIndex(1)
+        dialog.member.set_member(already, "someone who answered")
+        dialog.form.widget_for("priorities").edit.setPlainText("Meet Dutch utilities")
+        press(qtbot, K.Key_Return, CTRL)
+        assert dialog.isVisible() and dialog.campaign.property("invalid")
+        assert "already answered in “Annual member calls 2026”" in dialog.errors.text()
+        dialog.member.set_member(member.id, member.name)
+        press(qtbot, K.Key_Return, CTRL)
+        assert not dialog.isVisible()
+    steps = DialogSteps(fill)
+    view.answers.view.setFocus()
+    press(qtbot, K.Key_N, ALT)
+    steps.check(qtbot)
+    rows = answers.list_answer_sets(ctx, row.id)
+    assert len(rows) == row.answers + 1
+    saved = next(r for r in rows if r.member_id == member.id)
+    assert saved.campaign_name == campaign.name and saved.answered == 1
+    assert answers.get_answer_set(ctx, saved.id).campaign_id == campaign.id
+
+
+def test_written_answers_show_who_said_it_and_repeat_counts(view):
+    ctx = view.controller.ctx
+    row = next(r for r in surveys.list_questionnaires(ctx) if r.name == "Annual phone campaign")
+    view._go_to(row.id)
+    view.tabs.setCurrentWidget(view.results)
+    results = view.results
+    number = next(r.number for r in results.results.questions if r.question.key == "priorities")
+    results.question_list.setCurrentRow(number - 1)
+    result = results.current_result()
+    assert sum(g.count for g in result.texts) == result.answered == row.answers
+    assert len(result.texts) < result.answered  # the same priority named by several members
+    top = result.texts[0]
+    assert top.count == max(g.count for g in result.texts) > 1
+    shown = results.texts.toPlainText()
+    assert f"{top.text} — {top.count}×" in shown
+    assert f"{len(result.texts)} different answers from {result.answered} respondents" in shown
+    assert top.respondents[0].describe() in shown
+    rows = {r.member_name: r for r in answers.list_answer_sets(ctx, row.id)}
+    first = rows[top.respondents[0].member]
+    assert top.respondents[0].describe().startswith(f"{first.member_name} ({first.contact_name}, ")

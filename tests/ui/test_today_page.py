@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from clusterdesk.services import checklists, today
+from clusterdesk.services import campaigns, checklists, today
 from clusterdesk.ui.today.page import ITEM_ROLE, day_group
 from tests.conftest import FIXED_NOW
+from tests.ui.keys import MessageBoxAnswers
 
 
 @pytest.fixture
@@ -98,7 +99,7 @@ def test_calendar_exported_from_the_window_parses_back(qtbot, page, demo_window,
     assert len(events) == len(entries) > 50
     summaries = {str(e["SUMMARY"]) for e in events}
     assert "Company mission to Hamburg – smart water networks" in summaries
-    assert any(s.startswith("Due: Launch the event website") for s in summaries)
+    assert "Launch the event website — Nordic Water Matchmaking Days 2027" in summaries
     assert "calendar entries" in demo_window.statusBar().currentMessage()
     assert demo_window.act_calendar.shortcut().toString() == "Ctrl+Shift+I"
 
@@ -128,3 +129,81 @@ def test_a_tick_on_today_shows_in_the_checklist(qtbot, page, demo_window):
     assert missions.checklist.checklist.progress.done == done_before + 1
     assert missions.checklist.show_activity(item.activity_id, item.record_id)
     assert missions.checklist.current_item().done
+
+
+def campaign_target(ctx, item):
+    return {t.id: t for t in campaigns.campaign_targets(ctx, item.campaign_id)}[item.record_id]
+
+
+def test_enter_on_a_campaign_call_back_opens_the_call_screen_on_that_member(qtbot, page, demo_window):
+    row = first_row(page, "call-back")
+    item = row.data(0, ITEM_ROLE)
+    page.tree.setCurrentItem(row)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    members = demo_window.current_page()
+    view = members.current_view()
+    assert members.sections.tabText(members.sections.currentIndex()) == "Campaigns"
+    assert view.calling() and view.call_screen.card.target_id == item.record_id
+    assert view.call_screen.member_card.name.text() == item.title.split(":")[0]
+    assert "Call back overdue since" in view.call_screen.member_card.status.text()
+
+
+def test_marking_a_call_back_done_on_today_is_explained_and_the_campaign_agrees(
+        qtbot, page, demo_window, monkeypatch):
+    ctx = page.controller.ctx
+    row = first_row(page, "call-back")
+    item = row.data(0, ITEM_ROLE)
+    (campaign,) = campaigns.list_campaigns(ctx)
+    page.tree.setCurrentItem(row)
+    # Cancel: nothing changes, and a box ticked by a click is cleared again.
+    answers = MessageBoxAnswers(monkeypatch)
+    row.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: len(answers.boxes) == 1)
+    box = answers.boxes[0]
+    assert box["text"] == item.title and "without answers" in box["informative"]
+    assert box["default"] == "Open the call screen"
+    assert row.checkState(0) == Qt.CheckState.Unchecked
+    assert campaign_target(ctx, item).status == "call_back"
+    # Mark done: the campaign counts the call-back as called, and Today drops it.
+    answers.answers.append("Mark done")
+    page.tree.setCurrentItem(row)
+    qtbot.keyClick(page.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert campaign_target(ctx, item).status == "done"
+    (after,) = campaigns.list_campaigns(ctx)
+    assert after.progress.finished == campaign.progress.finished + 1
+    assert item.record_id not in {i.record_id for i in page.items}
+    campaigns_view = demo_window.show_tab("members").show_section("Campaigns")
+    shown = {t.id: t for t in campaigns_view.targets.model.rows()}[item.record_id]
+    assert shown.status == "done" and shown.call_back_on is None
+
+
+def test_open_instead_of_marking_done_goes_to_the_call_screen(qtbot, page, demo_window, monkeypatch):
+    row = first_row(page, "call-back")
+    item = row.data(0, ITEM_ROLE)
+    page.tree.setCurrentItem(row)
+    MessageBoxAnswers(monkeypatch, "Open the call screen")
+    qtbot.keyClick(page.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    view = demo_window.current_page().current_view()
+    assert view.calling() and view.call_screen.card.target_id == item.record_id
+    assert campaign_target(page.controller.ctx, item).status == "call_back"
+
+
+def test_who_and_the_phases_fit_at_1366(qtbot, page, demo_window):
+    from clusterdesk.ui.common.elided import text_fits
+    from clusterdesk.ui.today.page import WHO_COLUMN
+
+    demo_window.resize(1366, 768)
+    qtbot.wait(50)
+    tree = page.tree
+    who = [r for r in rows(page) if r.data(0, ITEM_ROLE) is not None and r.text(WHO_COLUMN)]
+    assert any(r.text(WHO_COLUMN) == "Ahmed Rashid (AR)" for r in who)
+    for row in who:
+        rect = tree.visualItemRect(row)
+        rect.setWidth(tree.columnWidth(WHO_COLUMN))
+        assert text_fits(row.text(WHO_COLUMN), tree.fontMetrics(), rect, False), row.text(WHO_COLUMN)
+    for row in rows(page)[:20]:  # cut-short texts are in the tooltips, whole
+        item = row.data(0, ITEM_ROLE)
+        if item is not None:
+            assert row.toolTip(2) == item.title and row.toolTip(4) == item.detail
+    scroll = page.phases.parentWidget().parentWidget()
+    assert not scroll.horizontalScrollBar().isVisible()  # the phase texts wrap

@@ -138,7 +138,7 @@ def action_plan_story(detail, today: date, *, title_style: ParagraphStyle | None
     story: list = [para(data.name, title_style or st.title), para(_facts(detail), st.body)]
     if progress.total:
         story.append(para(f"Sub-activities: {progress} ({progress.percent} %) on "
-                          f"{format_date(today, style='long')}", st.muted))
+                          f"{format_date(today)}", st.muted))
     story.append(spacer(2))
     story += [heading("Purpose", 2), para(data.purpose or "Not written yet.")]
     if data.targets:

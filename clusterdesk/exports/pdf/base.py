@@ -28,6 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ...domain.formatting import format_datetime
 from ...paths import resources_dir
 
 FONT = "DejaVuSans"
@@ -149,16 +150,16 @@ class HouseDocument(BaseDocTemplate):
         room = (width - self.leftMargin - self.rightMargin - 8 * mm
                 - pdfmetrics.stringWidth(self.workspace, FONT, 7.5))
         canvas.drawRightString(width - self.rightMargin, height - 11 * mm,
-                               _fit(self.doc_title, room, FONT, 7.5))
+                               fit_text(self.doc_title, room, FONT, 7.5))
         canvas.setStrokeColor(GRID)
         canvas.line(self.leftMargin, height - 13 * mm, width - self.rightMargin, height - 13 * mm)
         canvas.drawString(self.leftMargin, 9 * mm,
-                          f"ClusterDesk · printed {self.generated:%d-%m-%Y %H:%M}")
+                          f"ClusterDesk · printed {format_datetime(self.generated)}")
         canvas.drawRightString(width - self.rightMargin, 9 * mm, f"Page {doc.page}")
         canvas.restoreState()
 
 
-def _fit(text: str, width: float, font: str, size: float) -> str:
+def fit_text(text: str, width: float, font: str, size: float) -> str:
     """The text, cut with an ellipsis where it would be wider than `width` points."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text

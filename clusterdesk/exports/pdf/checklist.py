@@ -55,7 +55,7 @@ def checklist_story(checklist, today: date) -> list:
     story: list = [
         para(checklist.activity_name, st.title),
         para(facts, st.body),
-        para(f"{progress} ({progress.percent} %) on {format_date(today, style='long')}"
+        para(f"{progress} ({progress.percent} %) on {format_date(today)}"
              + (f" · from the template “{checklist.template_name}”" if checklist.template_name else ""),
              st.muted),
         spacer(2),

@@ -59,7 +59,7 @@ def key_figures(report) -> list[tuple[str, str]]:
 def report_story(report, today: date) -> list:
     st = styles()
     story: list = [para(report.title, st.title), para(report.scope, st.body),
-                   para(f"Made on {format_date(today, style='long')}", st.muted), spacer(3)]
+                   para(f"Made on {format_date(today)}", st.muted), spacer(3)]
     story.append(data_table(("Key figures", ""), key_figures(report), (70 * mm, 108 * mm)))
     story += _ratings(report, st)
     story += _outcomes(report, st)

@@ -33,7 +33,7 @@ def _text(text: str) -> list:
 
 def _status_line(detail) -> str:
     if detail.status == StrategyStatus.APPROVED.value and detail.approved_on:
-        return f"Approved on {format_date(detail.approved_on, style='long')}" + (
+        return f"Approved on {format_date(detail.approved_on)}" + (
             f" ({detail.approved_by})" if detail.approved_by else "")
     if detail.status == StrategyStatus.ARCHIVED.value:
         return "Archived — no longer in force"
@@ -52,7 +52,7 @@ def _title_page(doc) -> list:
     story += [para(_status_line(detail), st.body), spacer(14)]
     contents = [f"{n}. {title}" for n, title in enumerate(_chapter_titles(doc), start=1)]
     story += [para("Contents", st.h2), para("\n".join(contents), st.body), spacer(20),
-              para(f"Printed {format_date(doc.today, style='long')} from ClusterDesk"
+              para(f"Printed {format_date(doc.today)} from ClusterDesk"
                    + (f" · copied from “{detail.copied_from}”" if detail.copied_from else ""), st.muted),
               PageBreak()]
     return story

@@ -51,8 +51,8 @@ def story_flowables(detail, cluster_name: str) -> list:
         ("Country", country_name(data.country) if data.country else ""),
         ("Value", format_money(data.value) if data.value else ""),
         ("From the activity", detail.activity_name),
-        ("When", format_date(data.happened_on, style="long") if data.happened_on else ""),
-        ("Published", " · ".join(p for p in (format_date(data.published_on, style="long")
+        ("When", format_date(data.happened_on) if data.happened_on else ""),
+        ("Published", " · ".join(p for p in (format_date(data.published_on)
                                              if data.published_on else "", data.published_where) if p)),
     ) if value]
     if facts:

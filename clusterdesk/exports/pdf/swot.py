@@ -63,7 +63,7 @@ def swot_story(detail, width: float, height: float) -> list:
     """The title, then the 2×2 grid at the largest type size that fits `height`."""
     st = styles()
     data = detail.data
-    facts = " · ".join(p for p in (format_date(data.made_on, style="long"), data.made_by) if p)
+    facts = " · ".join(p for p in (format_date(data.made_on), data.made_by) if p)
     story: list = [para(data.title, st.title), para(facts, st.muted)]
     if data.notes:
         story.append(para(data.notes, st.body))

@@ -79,6 +79,11 @@ def refuse_with_everything(errors: dict[str, str], check) -> None:
     raise ValidationError(errors)
 
 
+def entry_text(value: date | None) -> str:
+    """A date as it is typed into a field (and read back by DateField): dd-mm-yyyy."""
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
 class DateField(QLineEdit):
     """A date typed day first, or 'today', '+14', '-3'; empty means no date."""
 
@@ -91,7 +96,7 @@ class DateField(QLineEdit):
         self.editingFinished.connect(self._normalise)
 
     def set_date(self, value: date | None) -> None:
-        self.setText(value.strftime("%d-%m-%Y") if value else "")
+        self.setText(entry_text(value))
 
     def date(self) -> date | None:
         """The date typed; raises DateParseError with a message for the user."""
@@ -116,6 +121,9 @@ class CountryField(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Not as wide as the longest country name: the field beside it keeps its room.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
         if allow_empty:
             self.addItem("", None)
         for code, name in all_countries():

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -40,6 +41,8 @@ class ListEditorView(TabPage):
     export_columns: Sequence[Column] = ()  # for Excel (Ctrl+E), when they differ from the screen's
     export_title = ""  # the exported sheet's title; the plural by default
     list_share = 3, 2  # stretch of the list and the editor
+    stretch_column: int | None = None  # the column that takes the list's spare width
+    wrap_rows = False  # long texts wrap onto a second line instead of being cut short
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
@@ -71,6 +74,13 @@ class ListEditorView(TabPage):
         self.view, self.model, self.proxy = sorted_table(self.columns, self,
                                                          sort_column=self.default_sort_column())
         self.model.decorate = self.decorate
+        header = self.view.horizontalHeader()
+        if self.stretch_column is not None:
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+        if self.wrap_rows:
+            self.view.setWordWrap(True)
+            self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         left_layout.addWidget(self.view, 1)
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from .elided import ElidedToolTipDelegate
 from .table_model import SORT_ROLE, Column, RowTableModel
 
 
@@ -32,6 +33,7 @@ def sorted_table(columns: Sequence[Column], parent, *, sort_column: int = 0,
     view.verticalHeader().setDefaultSectionSize(26)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setItemDelegate(ElidedToolTipDelegate(view))
     for i, column in enumerate(columns):
         if column.width:
             view.setColumnWidth(i, column.width)

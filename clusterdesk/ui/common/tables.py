@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from .elided import ElidedToolTipDelegate
 from .table_model import ROW_ROLE, SORT_ROLE, Column
 
 SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -28,6 +29,7 @@ def table_view(model, columns: Sequence[Column] = (), *, multi: bool = False,
         view.verticalHeader().setDefaultSectionSize(row_height)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setItemDelegate(ElidedToolTipDelegate(view))
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for i, column in enumerate(columns):

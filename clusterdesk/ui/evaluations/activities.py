@@ -46,7 +46,7 @@ def _state(closed: bool, due, today) -> str:
 
 
 def _tip(closed: bool, due) -> str:
-    return f"Due {format_date(due, style='long')}" + (" — closed" if closed else "")
+    return f"Due {format_date(due)}" + (" — closed" if closed else "")
 
 
 class ActivityEvaluationsView(ListEditorView):

@@ -33,6 +33,7 @@ from ..common.forms import (
     DateField,
     MoneyField,
     add_row,
+    entry_text,
     enum_combo,
     find_data,
     refuse_with_everything,
@@ -257,7 +258,7 @@ class CallEditor(FormEditor):
             self.documents.set_rows([])
             self._suggest_documents()
         else:
-            self.deadlines.set_rows([{"id": d.id, "stage": d.stage, "due": d.due_on.strftime("%d-%m-%Y"),
+            self.deadlines.set_rows([{"id": d.id, "stage": d.stage, "due": entry_text(d.due_on),
                                       "done": d.done, "met": _stamp(d.done_by, d.done_at) or
                                       (relative_day(d.due_on, today) if d.due_on >= today else "missed?")}
                                      for d in detail.deadlines])

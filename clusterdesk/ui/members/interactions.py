@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QPushButton
 
 from ...domain.formatting import format_date
+from ...services import call_backs
 from ...services import interactions as interaction_service
 from ...services import today as today_service
 from ...services.contacts import list_contacts
@@ -105,7 +106,7 @@ class InteractionsSection(MemberSection):
         return f"<i>Nothing logged yet — log a call or visit with {LOG_KEY}.</i>"
 
     def describe(self, row) -> str:
-        lines = [f"<b>{escape(row.kind_label)}, {format_date(row.occurred_on, style='full')}</b>"
+        lines = [f"<b>{escape(row.kind_label)}, {format_date(row.occurred_on)}</b>"
                  f" — {escape(row.staff)}" + (f", with {escape(row.people)}" if row.people else "")]
         for label, text in (("Summary", row.summary), ("Needs", row.needs),
                             ("Next step", row.next_step)):
@@ -140,6 +141,9 @@ class InteractionsSection(MemberSection):
         row = self.current_row()
         if row is None or row.follow_up_on is None or row.follow_up_done_at is not None:
             return
+        in_campaign = call_backs.pending_call_back(self.controller.ctx, row.id) is not None
         if self.controller.run_op(self, "Follow-up done", today_service.complete_follow_up,
                                   row.id) is not None:
-            self.controller.status.emit("Follow-up marked as done.")
+            self.controller.status.emit(
+                "Call-back done: recorded in the campaign as a call that went through, without "
+                "answers." if in_campaign else "Follow-up marked as done.")

@@ -21,21 +21,22 @@ from .activity_editor import ActivityEditor
 def _checklist(row) -> str:
     if not row.progress.total:
         return ""
-    return f"{row.progress.done}/{row.progress.total}" + (f"  ⚠ {row.overdue}" if row.overdue else "")
+    return f"{row.progress.done}/{row.progress.total}" + (f"  ⚠\u00a0{row.overdue}" if row.overdue else "")
 
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = (
-    Column("name", "Name", lambda r: r.name, width=210,
+    Column("name", "Name", lambda r: r.name, width=220,
            tooltip=lambda r: f"{r.name}\n{ActivityKind(r.kind).label}"),
-    Column("when", "When", lambda r: r.starts_on, width=165, text_of=lambda r: format_date_range(r.starts_on, r.ends_on)),
+    Column("when", "When", lambda r: r.starts_on, width=150,
+           text_of=lambda r: format_date_range(r.starts_on, r.ends_on)),
     Column("where", "Where", lambda r: ", ".join(p for p in (r.city, country_name(r.country)) if p),
-           width=125),
-    Column("status", "Status", lambda r: ActivityStatus(r.status).label, width=105),
+           width=124),
+    Column("status", "Status", lambda r: ActivityStatus(r.status).label, width=120),
     Column("checklist", "Checklist", lambda r: r.progress.percent if r.progress.total else -1,
-           width=80, text_of=_checklist,
+           width=88, text_of=_checklist,
            tooltip=lambda r: f"{r.progress} · {r.overdue} overdue" if r.progress.total else "No checklist"),
-    Column("participants", "People", lambda r: r.participants, width=50, align=RIGHT,
+    Column("participants", "People", lambda r: r.participants, width=52, align=RIGHT,
            tooltip=lambda r: f"{r.participants} signed up, {r.attended} attended"),
 )
 # For Excel: dates and numbers as cells of their own type.
@@ -66,6 +67,8 @@ class ActivitiesView(ListEditorView):
     filter_hint = "Filter by name, place, partner, kind…  (Ctrl+F)"
     columns = COLUMNS
     list_share = 4, 3
+    stretch_column = 0  # the name takes what the other columns leave
+    wrap_rows = True  # a handful of activities: every name and place readable in full
     open_checklist_requested = Signal(object)
 
     def filter_widgets(self):

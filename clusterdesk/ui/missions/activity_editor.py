@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.catch_up import PastDates
 from ...domain.dates import DateParseError
 from ...domain.enums import ActivityKind, ActivityStatus
+from ...domain.text import plural
 from ...services import action_plans as plan_service
 from ...services import activities as activity_service
 from ...services import checklist_templates as template_service
+from ...services import checklists as checklist_service
 from ...services import partners as partner_service
 from ...services.errors import ValidationError
 from ..common.editable_rows import CheckableListModel
@@ -37,6 +40,7 @@ from ..common.forms import (
     select_data,
 )
 from .participants import ParticipantsPanel
+from .past_due import ask_past_due
 
 
 class ActivityEditor(FormEditor):
@@ -203,17 +207,44 @@ class ActivityEditor(FormEditor):
             version=self.version, **values)
 
     def write(self, data):
+        """Save; when the checklist's dates would already have passed (a new checklist, or
+        the activity moving), ask first whether to catch up or keep them."""
+        ctx = self.controller.ctx
         if self.record_id is None:
             ref = self.template_combo.currentData()
-            template = template_service.get_template(self.controller.ctx, ref) if ref else None
-            return self.controller.run_op(self, "Save activity", activity_service.create_activity,
-                                          data, template)
+            template = template_service.get_template(ctx, ref) if ref else None
+            past_dates = PastDates.KEEP
+            if template is not None:
+                checked = activity_service.validate_activity(data)
+                plan = checklist_service.template_past_due(ctx, template, checked.starts_on,
+                                                           checked.ends_on)
+                if plan:
+                    past_dates = ask_past_due(self, plan)
+                    if past_dates is None:
+                        return None
+            result = self.controller.run_op(self, "Save activity", activity_service.create_activity,
+                                            data, template, past_dates)
+            if result is not None and result[0].caught_up:
+                self.controller.status.emit(
+                    f"Checklist made: {plural(result[0].caught_up, 'item')} whose handbook dates "
+                    "had passed are due from today on.")
+            return result
+        checked = activity_service.validate_activity(data)
+        plan = checklist_service.move_past_due(ctx, self.record_id, checked.starts_on, checked.ends_on)
+        past_dates = PastDates.KEEP
+        if plan:
+            past_dates = ask_past_due(self, plan, moving=True)
+            if past_dates is None:
+                return None
         result = self.controller.run_op(self, "Save activity", activity_service.update_activity,
-                                        self.record_id, data)
+                                        self.record_id, data, past_dates)
         if result is not None and result[0].moved_items:
-            n = result[0].moved_items
-            self.controller.status.emit(f"The activity moved: {n} open checklist "
-                                        f"item{'s' if n != 1 else ''} moved with it; done ones kept their dates.")
+            detail = result[0]
+            caught = (f" {plural(detail.caught_up, 'of them', 'of them')} had passed and "
+                      "now fall due from today." if detail.caught_up else "")
+            self.controller.status.emit(
+                f"The activity moved: {plural(detail.moved_items, 'open checklist item')} moved "
+                f"with it; done ones kept their dates.{caught}")
         return result
 
     def reload(self):

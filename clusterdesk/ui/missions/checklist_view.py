@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,19 +20,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...domain.checklists import due_state
-from ...domain.enums import ActivityKind
 from ...domain.formatting import format_date
 from ...services import activities as activity_service
-from ...services import checklist_templates as template_service
 from ...services import checklists as checklist_service
 from ..common.messages import confirm
 from ..common.tab import ListExport, TabPage
 from .checklist_export import ask_and_export, checklist_list_export, export_checklist
 from .checklist_model import ITEM_ROLE, ChecklistModel, ChecklistTree
+from .checklist_start import ChecklistStart
+from .checklist_undo import ChecklistUndo
 from .item_dialogs import ItemDialog, NoteDialog
 
 
@@ -48,7 +48,7 @@ class ChecklistView(TabPage):
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
         self.checklist = None
-        self.last_removed = None
+        self.undo_steps = ChecklistUndo()
         self.dialog = None  # the note or item dialog while it is open
         self.stale = False
         layout = QVBoxLayout(self)
@@ -82,8 +82,10 @@ class ChecklistView(TabPage):
         self.add_button = _button("&Add item…", "Add an item after the selected one (Insert)", self.add_item)
         self.remove_button = _button("Remove", "Take the selected item off the checklist (Delete; "
                                      "Ctrl+Z brings it back)", self.remove_item)
+        self.undo_button = _button("&Undo", "Undo the last tick, untick, note, edit or removal "
+                                   "(Ctrl+Z)", self.undo)
         for button in (self.tick_button, self.note_button, self.edit_button, self.add_button,
-                       self.remove_button):
+                       self.remove_button, self.undo_button):
             actions.addWidget(button)
         actions.addStretch(1)
         self.who = QLabel()
@@ -107,37 +109,21 @@ class ChecklistView(TabPage):
         self.tree.doubleClicked.connect(lambda _index: self.edit_item())
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.stack.addWidget(self.tree)
-        self.stack.addWidget(self._empty_panel())
+        self.start = ChecklistStart(controller)
+        self.start.added.connect(lambda: QTimer.singleShot(0, self.tree.setFocus))
+        self.empty_label, self.template_combo = self.start.label, self.start.combo
+        self.template_button = self.start.button
+        self.stack.addWidget(self.start)
         layout.addWidget(self.stack, 1)
 
         QShortcut(QKeySequence("Ctrl+L"), self, self._focus_chooser)
         QShortcut(QKeySequence("Ctrl+P"), self, self.export_pdf)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_remove)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if self.stale:  # ticked elsewhere (Today) while hidden
             self.refresh()
-
-    def _empty_panel(self) -> QWidget:
-        panel = QWidget()
-        box = QVBoxLayout(panel)
-        box.addStretch(1)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.addWidget(self.empty_label)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.template_combo = QComboBox()
-        row.addWidget(self.template_combo)
-        self.template_button = _button("Add the &template's items", "Copy the template's items onto "
-                                       "this activity with real due dates", self.add_template_items)
-        row.addWidget(self.template_button)
-        row.addStretch(1)
-        box.addLayout(row)
-        box.addStretch(2)
-        return panel
 
     # --- loading --------------------------------------------------------------------------
 
@@ -170,7 +156,6 @@ class ChecklistView(TabPage):
         self._load_checklist()
 
     def _activity_chosen(self, _index: int) -> None:
-        self.last_removed = None
         self._load_checklist(scroll_to_top=True)
         self.tree.setFocus()
 
@@ -206,18 +191,14 @@ class ChecklistView(TabPage):
         all_hidden = has_items and self.model.rowCount() == 0
         self.stack.setCurrentIndex(0 if has_items and not all_hidden else 1)
         if all_hidden:
-            self.empty_label.setText(f"All {len(checklist.items)} items are done.\n"
-                                     "Untick “Hide done” (Alt+H) to see them.")
-            self.template_combo.hide()
-            self.template_button.hide()
+            self.start.say(f"All {len(checklist.items)} items are done.\n"
+                           "Untick “Hide done” (Alt+H) to see them.")
         if checklist is None:
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
             self.progress.setFormat("No activity yet")
             self.overdue_label.clear()
-            self.empty_label.setText("No activities yet. Add one in Missions ▸ Activities (Alt+1).")
-            self.template_combo.hide()
-            self.template_button.hide()
+            self.start.say("No activities yet. Add one in Missions ▸ Activities (Alt+1).")
             return
         progress = checklist.progress
         self.progress.setRange(0, max(1, progress.total))
@@ -227,17 +208,7 @@ class ChecklistView(TabPage):
         overdue = sum(1 for i in checklist.items if due_state(i.due_on, i.done, today) == "overdue")
         self.overdue_label.setText(f"{overdue} overdue" if overdue else "")
         if not has_items:
-            kind = ActivityKind(checklist.activity_kind).label.lower()
-            self.empty_label.setText(f"“{checklist.activity_name}” has no checklist yet.\nStart from "
-                                     f"a template, or add items one by one (Insert).")
-            self.template_combo.clear()
-            templates = template_service.list_templates(self.ctx)
-            fitting = sorted(templates, key=lambda t: checklist.activity_kind not in t.suits)
-            for template in fitting:
-                self.template_combo.addItem(f"{template.name} ({len(template.items)} items)", template.ref)
-            self.template_combo.setToolTip(f"Templates meant for a {kind} come first")
-            self.template_combo.show()
-            self.template_button.show()
+            self.start.offer_templates(checklist)
 
     def _update_buttons(self) -> None:
         has_item = self.current_item() is not None
@@ -249,6 +220,9 @@ class ChecklistView(TabPage):
         self.excel_button.setEnabled(exportable)
         item = self.current_item()
         self.tick_button.setText("Untick" if item is not None and item.done else "Tick")
+        self.undo_button.setEnabled(bool(self.undo_steps))
+        if self.undo_steps:
+            self.undo_button.setToolTip(f"Undo the {self.undo_steps.steps[-1].what} (Ctrl+Z)")
 
     def show_activity(self, activity_id, item_id=None) -> bool:
         """Show an activity's checklist (and select an item of it)."""
@@ -287,8 +261,10 @@ class ChecklistView(TabPage):
         """Tick (or untick) through the service; after a tick, move on to the next open item."""
         items = self.model.items()
         position = next((n for n, i in enumerate(items) if i.id == item.id), 0)
-        if self.controller.run_op(self, "Tick item", checklist_service.tick_item, item.id, done) is None:
+        result = self.controller.run_op(self, "Tick item", checklist_service.tick_item, item.id, done)
+        if result is None:
             return
+        self.undo_steps.changed("tick of" if done else "untick of", item, result[0])
         if not done:
             self._load_checklist(select_item=item)
         elif self.hide_done.isChecked():
@@ -296,15 +272,15 @@ class ChecklistView(TabPage):
         else:
             following = [i for i in items[position + 1:] if not i.done]
             self._load_checklist(select_item=following[0] if following else item)
-        if done:
-            self.controller.status.emit(f"Ticked: {item.text[:60]}")
+        self.controller.status.emit(f"{'Ticked' if done else 'Unticked'}: {item.text[:60]} — "
+                                    "Ctrl+Z undoes it.")
 
     def edit_note(self) -> None:
         item = self.current_item()
         if item is None:
             return
         self.dialog = NoteDialog(self.controller, item, self)
-        self.dialog.saved.connect(lambda row: self._load_checklist(select_item=row))
+        self.dialog.saved.connect(lambda row: self._after_dialog("note on", item, row))
         self.dialog.open()
 
     def edit_item(self) -> None:
@@ -312,15 +288,22 @@ class ChecklistView(TabPage):
         if item is None or self.checklist is None:
             return
         self.dialog = ItemDialog(self.controller, self.checklist, item=item, parent=self)
-        self.dialog.saved.connect(lambda row: self._load_checklist(select_item=row))
+        self.dialog.saved.connect(lambda row: self._after_dialog("change to", item, row))
         self.dialog.open()
 
     def add_item(self) -> None:
         if self.checklist is None:
             return
         self.dialog = ItemDialog(self.controller, self.checklist, after=self.current_item(), parent=self)
-        self.dialog.saved.connect(lambda row: self._load_checklist(select_item=row))
+        self.dialog.saved.connect(lambda row: self._after_dialog("adding of", None, row))
         self.dialog.open()
+
+    def _after_dialog(self, action: str, before, row) -> None:
+        if before is None:
+            self.undo_steps.added(row)
+        else:
+            self.undo_steps.changed(action, before, row)
+        self._load_checklist(select_item=row)
 
     def remove_item(self) -> None:
         item = self.current_item()
@@ -332,27 +315,23 @@ class ChecklistView(TabPage):
         position = next((n for n, i in enumerate(self.model.items()) if i.id == item.id), 0)
         if self.controller.run_op(self, "Remove item", checklist_service.remove_item, item.id) is None:
             return
-        self.last_removed = item
+        self.undo_steps.removed(item)
         self._load_checklist(position=position)
         self.controller.status.emit(f"Removed “{item.text[:50]}” — Ctrl+Z brings it back.")
 
-    def undo_remove(self) -> None:
-        item, self.last_removed = self.last_removed, None
-        if item is None:
+    def undo(self) -> None:
+        """Undo the newest step (Ctrl+Z), on whichever checklist it was made, and say what."""
+        step = self.undo_steps.pop()
+        if step is None:
+            self.controller.status.emit("Nothing to undo on the checklists.")
             return
-        if self.controller.run_op(self, "Bring back item", checklist_service.restore_item, item.id) is not None:
-            self._load_checklist(select_item=item)
-            self.controller.status.emit("Item brought back.")
-
-    def add_template_items(self) -> None:
-        ref = self.template_combo.currentData()
-        activity_id = self.current_activity_id()
-        if ref is None or activity_id is None:
-            return
-        template = template_service.get_template(self.ctx, ref)
-        self.controller.run_op(self, "Add template items", checklist_service.add_template_items,
-                               activity_id, template)
-        QTimer.singleShot(0, self.tree.setFocus)
+        if step.activity_id != self.current_activity_id():
+            self.show_activity(step.activity_id)
+        if step.undo(self.controller, self) is None:
+            self._update_buttons()
+            return  # refused: the reason was shown
+        self._load_checklist(select_item=SimpleNamespace(id=step.item_id))
+        self.controller.status.emit(f"Undone: {step.what}.")
 
     # --- exports (File ▸ Export list to Excel, Ctrl+E, also writes the checklist) -----------
 

@@ -30,7 +30,7 @@ from ...services import action_plans as plan_service
 from ...services import campaigns as campaign_service
 from ...services.errors import ValidationError
 from ..common.form_editor import FormEditor
-from ..common.forms import DateField, MoneyField, add_row, scrolled_form, text_box
+from ..common.forms import DateField, MoneyField, add_row, entry_text, scrolled_form, text_box
 from .common import StrategyChoice
 from .plan_members import PlanMembers
 from .plan_rows import TARGET_COLUMNS, SubActivityRowsModel, TargetRowsModel, TermDelegate
@@ -229,7 +229,7 @@ class ActionPlanEditor(FormEditor):
                                 "unit": t.unit} for t in data.targets])
         self.subs.set_rows([{"id": s.id, "done": s.done, "done_at": s.done_at, "done_by": s.done_by,
                              "text": s.text, "owner": s.owner,
-                             "due": s.due_on.strftime("%d-%m-%Y") if s.due_on else "", "note": s.note}
+                             "due": entry_text(s.due_on), "note": s.note}
                             for s in subs])
         self.members.set_members(members)
         links = [f'<a href="{a.id}">{a.name}</a> ({a.when}' + (f", {format_money_compact(a.budget)}" if a.budget else "")

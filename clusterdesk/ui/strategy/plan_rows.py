@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from ...domain.dates import DateParseError, parse_date
-from ...domain.formatting import format_datetime
+from ...domain.formatting import format_date, format_datetime
 from ...domain.strategy import TargetTerm, description_problem
 from ..common.editable_rows import EditableRowsModel, EditColumn, Index
 from ..common.theme import DONE, OVERDUE
@@ -85,7 +85,7 @@ class SubActivityRowsModel(EditableRowsModel):
                 if not row.get("done"):
                     return ""
                 if row.get("done_at"):
-                    return f"{initials(row.get('done_by', ''))} {row['done_at'].astimezone():%d-%m-%Y}"
+                    return f"{initials(row.get('done_by', ''))} {format_date(row['done_at'])}"
                 return f"{initials(self._actor())} on save"
             if role == Qt.ItemDataRole.ToolTipRole and row.get("done_at"):
                 return f"Done by {row.get('done_by')}, {format_datetime(row['done_at'])}"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -36,7 +37,8 @@ DONE_COLUMN, DUE_COLUMN, WHAT_COLUMN, WHO_COLUMN, DETAIL_COLUMN = range(5)
 # record_kind → how to open it: (main window, AgendaItem) -> None. A part whose items appear
 # on Today adds one entry here.
 OPENERS: dict[str, Callable] = {
-    "interactions": lambda window, item: window.show_tab("members").select_member(item.member_id),
+    "interactions": lambda window, item: window.show_tab("members").open_interaction(
+        item.member_id, item.record_id),
     "checklist_items": lambda window, item: window.show_tab("missions").open_checklist(
         item.activity_id, item.record_id),
     "activities": lambda window, item: window.show_tab("missions").open_activity(item.record_id),
@@ -46,6 +48,8 @@ OPENERS: dict[str, Callable] = {
     "kpis": lambda window, item: window.show_tab("strategy").open_kpi(item.record_id),
     "sub_activities": lambda window, item: window.show_tab("strategy").open_sub_activity(item.record_id),
     "strategy_milestones": lambda window, item: window.show_tab("strategy").open_milestone(item.record_id),
+    "campaign_targets": lambda window, item: window.show_tab("members").open_call(
+        item.campaign_id, item.record_id),
     "partnership_agenda_items": lambda window, item: window.show_tab("network").open_record(
         "agenda-point", item.record_id),
     "partner_requests": lambda window, item: window.show_tab("network").open_record(
@@ -55,6 +59,23 @@ OPENERS: dict[str, Callable] = {
 # phase number → (tab key, title) to go on from the phase's questions
 PHASE_TABS = {1: ("members", "Members"), 2: ("finance", "Finance"), 3: ("strategy", "Strategy"),
               4: ("missions", "Missions"), 5: ("network", "Network")}
+
+
+def ask_done_or_open(parent: QWidget, item: today_service.AgendaItem,
+                     source: today_service.AgendaSource) -> str | None:
+    """For an item whose ticking off records more than "done": "done", "open" (the default,
+    e.g. the call screen) or None."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Mark done", item.title,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(source.done_means)
+    open_button = box.addButton(f"&Open {source.opens or 'it'}", QMessageBox.ButtonRole.AcceptRole)
+    done_button = box.addButton("&Mark done", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(cancel)
+    box.setDefaultButton(open_button)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is open_button else "done" if clicked is done_button else None
 
 
 def day_group(due: date, today: date) -> str:
@@ -75,8 +96,9 @@ class TodayTab(TabPage):
              "staff_languages", "target_markets", "activity_evaluations", "answer_sets",
              "success_stories", "measurement_rounds", "indicator_sets", "strategy_versions", "kpis",
              "kpi_measurements", "action_plans", "sub_activities", "action_plan_targets",
-             "strategy_milestones", "partnerships", "partnership_agenda_items", "cluster_services",
-             "partner_requests", "project_ideas", "member_markets")
+             "strategy_milestones", "campaigns", "campaign_targets", "partnerships",
+             "partnership_agenda_items", "cluster_services", "partner_requests", "project_ideas",
+             "member_markets")
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
@@ -115,7 +137,8 @@ class TodayTab(TabPage):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((DONE_COLUMN, 30), (DUE_COLUMN, 100), (WHAT_COLUMN, 380), (WHO_COLUMN, 105)):
+        # "Ahmed Rashid (AR)" whole in Who; the rest of what is cut short is in the tooltips.
+        for column, width in ((DONE_COLUMN, 28), (DUE_COLUMN, 94), (WHAT_COLUMN, 395), (WHO_COLUMN, 132)):
             self.tree.setColumnWidth(column, width)
         self.tree.setToolTip("Click (or Enter) opens the record; click the box (or Ctrl+D) marks it done")
         splitter.addWidget(self.tree)
@@ -127,10 +150,11 @@ class TodayTab(TabPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.phases)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([860, 480])
+        splitter.setSizes([950, 384])
 
         QShortcut(QKeySequence("Ctrl+D"), self, self.mark_done)
         self.items: list[today_service.AgendaItem] = []
@@ -217,6 +241,14 @@ class TodayTab(TabPage):
         item = item or self.selected_item()
         if item is None or not today_service.can_complete(item):
             return
+        source = today_service.source_of(item)
+        if source is not None and source.done_means:
+            choice = ask_done_or_open(self, item, source)
+            if choice != "done":
+                self._untick(item)
+                if choice == "open":
+                    self._open(item)
+                return
         position = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else 0
         if self.controller.run_op(self, "Mark done", today_service.complete_item, item) is not None:
             self.controller.status.emit(f"Done: {item.title[:70]}")
@@ -243,10 +275,23 @@ class TodayTab(TabPage):
 
     def _open_item(self, row: QTreeWidgetItem, _column: int = 0) -> None:
         item = row.data(0, ITEM_ROLE)
-        opener = OPENERS.get(item.record_kind) if item is not None else None
+        if item is not None:
+            self._open(item)
+
+    def _open(self, item: today_service.AgendaItem) -> None:
+        opener = OPENERS.get(item.record_kind)
         window = self.window()
         if opener is not None and hasattr(window, "show_tab"):
             opener(window, item)
+
+    def _untick(self, item: today_service.AgendaItem) -> None:
+        """Clear a box ticked by a click that was then cancelled."""
+        for index in range(self.tree.topLevelItemCount()):
+            row = self.tree.topLevelItem(index)
+            if row.data(0, ITEM_ROLE) is item and row.checkState(DONE_COLUMN) != Qt.CheckState.Unchecked:
+                self._filling = True
+                row.setCheckState(DONE_COLUMN, Qt.CheckState.Unchecked)
+                self._filling = False
 
     def export_calendar(self) -> None:
         from .calendar import export_calendar_dialog
@@ -290,6 +335,7 @@ class TodayTab(TabPage):
             phase = overview.phase
             title = QLabel(f"Phase {phase.number} — {phase.title}")
             title.setProperty("role", "subheading")
+            title.setWordWrap(True)
             self.phase_layout.addWidget(title)
             for question in overview.questions:
                 text = f"<b>{question.text}</b>"
@@ -315,7 +361,7 @@ class TodayTab(TabPage):
     def list_export(self) -> ListExport:
         columns = (
             Column("due", "Due", lambda i: i.due),
-            Column("kind", "Kind", lambda i: i.kind),
+            Column("kind", "Kind", lambda i: i.kind, today_service.kind_label),
             Column("title", "What", lambda i: i.title),
             Column("owner", "Who", lambda i: i.owner),
             Column("detail", "Details", lambda i: i.detail),

@@ -3,7 +3,7 @@ activities that feed it, partner-search requests with the candidates proposed, a
 ideas with their members, partners abroad and funding calls
 
 Revision ID: 0011_network
-Revises: 0008_evaluations
+Revises: 0009_search
 Create Date: 2026-11-27
 
 New tables only; nothing existing is rebuilt.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_network'
-down_revision = '0008_evaluations'
+down_revision = '0009_search'
 branch_labels = None
 depends_on = None
 

@@ -131,6 +131,7 @@ class MemberCard(QWidget):
         while self.contacts_layout.count():
             item = self.contacts_layout.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once: deleteLater alone leaves it painted a while
                 item.widget().deleteLater()
         for _id, radio in self.radios:
             self.group.removeButton(radio)

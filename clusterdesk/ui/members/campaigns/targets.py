@@ -26,15 +26,15 @@ from .dialogs import AddMembersDialog, AssignDialog
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 TARGET_COLUMNS = (
     Column("member", "Member", lambda r: r.member_name, width=210),
-    Column("city", "City", lambda r: r.city, width=90),
+    Column("city", "City", lambda r: r.city, width=84),
     Column("orientation", "International", lambda r: InternationalOrientation(r.orientation).label,
-           width=120),
-    Column("assigned_to", "Calls", lambda r: r.assigned_to, width=130),
+           width=100),
+    Column("assigned_to", "Calls", lambda r: r.assigned_to, width=132),
     Column("status", "Status", lambda r: TargetStatus(r.status).label + (" ✎" if r.has_draft else ""),
-           width=105),
-    Column("call_back_on", "Call back", lambda r: r.call_back_on, format_date, width=95),
-    Column("attempts", "Tries", lambda r: r.attempts, align=RIGHT, width=45),
-    Column("last_attempt_on", "Last try", lambda r: r.last_attempt_on, format_date, width=95),
+           width=98),
+    Column("call_back_on", "Call back", lambda r: r.call_back_on, format_date, width=86),
+    Column("attempts", "Tries", lambda r: r.attempts, align=RIGHT, width=40),
+    Column("last_attempt_on", "Last try", lambda r: r.last_attempt_on, format_date, width=86),
 )
 
 

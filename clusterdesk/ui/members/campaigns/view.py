@@ -29,23 +29,25 @@ from .editor import CampaignEditor
 from .targets import TARGET_COLUMNS, TargetsPanel
 
 
-def _short_date(value) -> str:
-    return format_date(value, style="short")
+def _progress(row) -> str:
+    """The same words as the progress bar: '31 of 71 called'."""
+    return row.progress.headline(CampaignKind(row.kind)) if row.progress.total else "—"
 
 
-def _share(progress) -> str:
-    return f"{progress.finished}/{progress.total}" if progress.total else "—"
+def _mine(row) -> str:
+    return f"{row.mine.finished} of {row.mine.total}" if row.mine.total else "—"
 
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = (
-    Column("name", "Campaign", lambda r: r.name, width=170),
-    Column("kind", "Kind", lambda r: CampaignKind(r.kind).label, width=118),
-    Column("starts_on", "From", lambda r: r.starts_on, _short_date, width=82),
-    Column("progress", "Done", lambda r: _share(r.progress), width=62, align=RIGHT,
+    Column("name", "Campaign", lambda r: r.name, width=160),
+    Column("kind", "Kind", lambda r: CampaignKind(r.kind).label, width=114),
+    Column("starts_on", "From", lambda r: r.starts_on, format_date, width=86),
+    Column("progress", "Progress", lambda r: r.progress.fraction, width=106, text_of=_progress,
            tooltip=lambda r: r.progress.breakdown()),
-    Column("mine", "Yours", lambda r: _share(r.mine), width=58, align=RIGHT,
-           tooltip=lambda r: f"Members assigned to you: {r.mine.breakdown()}"),
+    Column("mine", "Yours", lambda r: r.mine.fraction, width=58, align=RIGHT, text_of=_mine,
+           tooltip=lambda r: f"Members assigned to you: {r.mine.headline(CampaignKind(r.kind))} — "
+                             f"{r.mine.breakdown()}"),
 )
 
 
@@ -94,7 +96,7 @@ class CampaignsView(TabPage):
         self.targets.call_requested.connect(self.start_calling)
         right_layout.addWidget(self.targets, 1)
         overview.addWidget(right)
-        overview.setSizes([470, 850])
+        overview.setSizes([540, 780])
         self.stack.addWidget(overview)
         self.overview = overview
 
@@ -176,6 +178,19 @@ class CampaignsView(TabPage):
             return
         self.stack.setCurrentWidget(self.call_screen)
         self.call_screen.open(campaign_id, target_id)
+
+    def call_member(self, campaign_id, target_id) -> bool:
+        """Open the call screen on one member of a campaign (from Today); what was typed for
+        the member on screen waits on that member. False when the campaign is not listed."""
+        if self.calling():
+            self.call_screen.keep_typing()
+            self.stack.setCurrentWidget(self.overview)
+            self.refresh()
+        if not self.confirm_discard() or not self.chooser.go_to(campaign_id):
+            return False
+        self._load(campaign_id)
+        self.start_calling(target_id)
+        return self.calling()
 
     def stop_calling(self) -> None:
         self.stack.setCurrentWidget(self.overview)

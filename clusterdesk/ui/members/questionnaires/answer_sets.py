@@ -26,7 +26,7 @@ from ....domain.formatting import format_date
 from ....domain.questionnaires import AnswerSource
 from ....services import answers as answer_service
 from ....services import members as member_service
-from ....services import surveys
+from ....services import survey_results, surveys
 from ....services.errors import ValidationError
 from ...common.forms import (
     DateField,
@@ -129,6 +129,13 @@ class AnswerSetDialog(QDialog):
         dates.addWidget(QLabel("&How:", buddy=self.source))
         dates.addWidget(self.source)
         head.addRow(QLabel("&Date:", buddy=self.answered_on), dates)
+        self.campaign = QComboBox()
+        self.campaign.setToolTip("The visit or phone campaign the answers were given in; they "
+                                 "count in its results")
+        self.campaign.addItem("No campaign", None)
+        for campaign_id, name in survey_results.campaigns_asking(controller.ctx, questionnaire.id):
+            self.campaign.addItem(name, campaign_id)
+        head.addRow("Cam&paign:", self.campaign)
         layout.addLayout(head)
         self.answer_area = AnswerArea()
         self.answer_area.set_questions(questionnaire.data.questions)
@@ -164,6 +171,9 @@ class AnswerSetDialog(QDialog):
         self.respondent.setText(d.respondent)
         self.answered_on.set_date(d.answered_on)
         self.source.setCurrentIndex(max(0, self.source.findData(d.source)))
+        if d.campaign_id is not None and find_data(self.campaign, d.campaign_id) < 0:
+            self.campaign.addItem(f"{d.campaign_name} (in the bin)", d.campaign_id)
+        self.campaign.setCurrentIndex(max(0, find_data(self.campaign, d.campaign_id)))
         self.answer_area.set_values(d.answers)
 
     def _member_changed(self, member_id) -> None:
@@ -190,7 +200,7 @@ class AnswerSetDialog(QDialog):
 
     def save(self) -> None:
         clear_field_errors({"m": self.member, "c": self.contact, "d": self.answered_on,
-                            "s": self.source}, self.errors)
+                            "s": self.source, "p": self.campaign}, self.errors)
         self.form.clear_errors()
         errors: dict[str, str] = {}
         try:
@@ -211,7 +221,8 @@ class AnswerSetDialog(QDialog):
                 self.questionnaire.id, self.member.member_id, self.contact.currentData(),
                 self.respondent.text(), answered_on, self.source.currentData(), values,
                 self.answer_area.orientation_confirmed(),
-                self.detail.version if self.detail else 0, self.activity_id)
+                self.detail.version if self.detail else 0, self.activity_id,
+                self.campaign.currentData())
             result = self.controller.run_op(self, "Save answers", answer_service.save_answer_set, data,
                                             self.detail.id if self.detail else None)
         except ValidationError as exc:
@@ -224,16 +235,16 @@ class AnswerSetDialog(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         fields = {"member": self.member, "contact": self.contact, "answered_on": self.answered_on,
-                  "source": self.source}
+                  "source": self.source, "campaign": self.campaign}
         first = show_field_errors(fields, errors, self.errors,
                                   {"member": "Member", "contact": "Contact", "answered_on": "Date",
-                                   "source": "How"})
+                                   "source": "How", "campaign": "Campaign"})
+        question = self.form.show_errors(errors)
         if first is None:
-            first = self.form.show_errors(errors)
-            if first is not None:
-                first.setFocus()
-        else:
-            self.form.show_errors(errors)
+            # Nothing answered: the cursor goes to the first question.
+            question = question or (self.form.first_field() if "answers" in errors else None)
+            if question is not None:
+                question.setFocus()
 
 
 class AnswerSetsPanel(QWidget):

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -297,9 +298,15 @@ class QuestionnaireBuilder(QWidget):
         target = row + step
         if not (0 <= row < len(self.drafts) and 0 <= target < len(self.drafts)):
             return
+        had_focus = QApplication.focusWidget()
         self.drafts[row], self.drafts[target] = self.drafts[target], self.drafts[row]
         self._refresh_list(target)
         self._set_dirty(True)
+        # Reloading the question's fields can drop the keyboard focus; keep it where it was.
+        if had_focus is not None and had_focus.isVisible() and had_focus.isEnabled():
+            had_focus.setFocus()
+        else:
+            self.question_list.setFocus()
 
     # --- saving --------------------------------------------------------------------------
 

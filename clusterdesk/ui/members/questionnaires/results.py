@@ -3,7 +3,7 @@ and numbers, and what people wrote; for all answers or one campaign. Raw answers
 
 from __future__ import annotations
 
-from collections import Counter
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +29,26 @@ from ...common.forms import find_data
 from ...common.messages import show_error
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def written_html(result) -> str:
+    """What respondents wrote: each text once, how many wrote it and who (member, contact,
+    date) — the "other" answers of a choice question, or the answers to a free question."""
+    parts = []
+    for heading, groups in (("Written under “Other”", result.others), ("", result.texts)):
+        if not groups:
+            continue
+        people = sum(g.count for g in groups)
+        summary = (f"{len(groups)} different answer{'s' if len(groups) != 1 else ''} from "
+                   f"{people} respondent{'s' if people != 1 else ''}")
+        parts.append(f"<p style='margin:0 0 6px 0'><b>{heading + ': ' if heading else ''}</b>"
+                     f"<span style='color:gray'>{summary}</span></p>")
+        for group in groups:
+            count = f" <span style='color:gray'>— {group.count}×</span>" if group.count > 1 else ""
+            who = " · ".join(escape(r.describe()) for r in group.respondents)
+            parts.append(f"<p style='margin:0 0 8px 0'><b>{escape(group.text)}</b>{count}<br>"
+                         f"<span style='color:gray'>{who}</span></p>")
+    return "".join(parts)
 
 
 class ResultsPanel(QWidget):
@@ -67,8 +87,8 @@ class ResultsPanel(QWidget):
         self.figures = QLabel()
         self.figures.setWordWrap(True)
         self.chart = ChartView()
-        self.texts = QPlainTextEdit()
-        self.texts.setReadOnly(True)
+        self.texts = QTextBrowser()
+        self.texts.setOpenLinks(False)
         self.texts.setPlaceholderText("What respondents wrote appears here.")
         right_layout.addWidget(self.title)
         right_layout.addWidget(self.figures)
@@ -143,10 +163,8 @@ class ResultsPanel(QWidget):
             self.chart.show()
         else:
             self.chart.hide()
-        lines = [f"Other: {text}" + (f"  ({count}×)" if count > 1 else "")
-                 for text, count in Counter(result.others).most_common()] + list(result.texts)
-        self.texts.setPlainText("\n".join(f"• {line}" for line in lines))
-        self.texts.setVisible(bool(lines) or not kind.is_counted)
+        self.texts.setHtml(written_html(result))
+        self.texts.setVisible(bool(result.others or result.texts) or not kind.is_counted)
 
     # --- export --------------------------------------------------------------------------
 
