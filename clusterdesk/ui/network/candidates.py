@@ -13,6 +13,7 @@ from ...domain.countries import country_name
 from ...domain.network import ProposalResponse
 from ...services import partner_matching
 from ..common.editable_rows import EditColumn
+from ..common.forms import entry_text
 from ..common.rows_table import RowsTable
 from ..common.table_model import ROW_ROLE, Column
 from ..common.table_view import sorted_table
@@ -124,7 +125,7 @@ class CandidatesPanel(QWidget):
             self.controller.status.emit(f"{candidate.name} is already proposed.")
             return
         key = "partner_id" if candidate.source == partner_matching.PARTNER else "stakeholder_id"
-        today = self.controller.today().strftime("%d-%m-%Y")
+        today = entry_text(self.controller.today())
         self.proposals.model.insert_row(self.proposals.model.rowCount(), {
             key: candidate.id, "name": candidate.name, "person": candidate.best_person,
             "score": candidate.score, "proposed": today, "response": ProposalResponse.WAITING.value})

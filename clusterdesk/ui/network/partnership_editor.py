@@ -5,7 +5,6 @@ and, on its second tab, the joint agenda: dated points with an owner and a statu
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,6 +19,7 @@ from ..common.form_editor import FormEditor
 from ..common.forms import (
     DateField,
     add_row,
+    entry_text,
     enum_combo,
     refuse_with_everything,
     scrolled_form,
@@ -39,10 +39,6 @@ AGENDA_COLUMNS = (
     EditColumn("done", "Done", 108, "Who marked it done, and on which day", editable=False),
     EditColumn("note", "Note", 0),
 )
-
-
-def day_text(value: date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
 
 
 def stamp(who: str, when) -> str:
@@ -140,7 +136,7 @@ class PartnershipEditor(FormEditor):
         self.benefits.setPlainText(data.member_benefits)
         self.notes.setPlainText(data.notes)
         points = detail.agenda if detail else ()
-        self.agenda.set_rows([{"id": p.id, "due": day_text(p.due_on), "text": p.text, "kind": p.kind,
+        self.agenda.set_rows([{"id": p.id, "due": entry_text(p.due_on), "text": p.text, "kind": p.kind,
                                "owner": p.owner, "status": p.status, "note": p.note,
                                "done": stamp(p.done_by, p.done_at)}
                               for p in points])

@@ -17,6 +17,7 @@ from ..common.forms import (
     CountryListField,
     DateField,
     add_row,
+    entry_text,
     enum_combo,
     refuse_with_everything,
     scrolled_form,
@@ -26,7 +27,6 @@ from ..common.forms import (
 )
 from ..common.member_lookup import MemberLookup
 from .candidates import CandidatesPanel
-from .partnership_editor import day_text
 from .widgets import compact
 
 CANDIDATES_TAB = 1
@@ -128,8 +128,8 @@ class RequestEditor(FormEditor):
         self.result.setPlainText(data.result_note)
         self.candidates.set_proposals([
             {"id": p.id, "partner_id": p.partner_id, "stakeholder_id": p.stakeholder_id, "name": p.name,
-             "person": p.person, "score": "" if p.score is None else p.score, "proposed": day_text(p.proposed_on),
-             "sent": day_text(p.sent_on), "response": p.response, "note": p.note} for p in data.proposals])
+             "person": p.person, "score": "" if p.score is None else p.score, "proposed": entry_text(p.proposed_on),
+             "sent": entry_text(p.sent_on), "response": p.response, "note": p.note} for p in data.proposals])
         self._count_proposals()
         self.rank_candidates()
 
