@@ -67,7 +67,7 @@ def _partnerships(workspace: Workspace, today: date, staff: tuple[str, ...], par
         member_benefits="A water passport: our members use the services of the other clusters at member "
                         "prices — desk space, introductions, test facilities.",
         partner_ids=(partner["Wasser"], partner["Aqua"], partner["Pôle"]),
-        agenda=(point("Webinar series on digital water", today - timedelta(days=90), "event", staff[1], "done"),
+        agenda=(point("Webinar series on digital water", today - timedelta(days=90), "event", staff[1], "planned"),
                 point("Register our members for the 2027 water passport", today + timedelta(days=10),
                       "joint_action", staff[0], "planned"),
                 point("Annual summit – present the AquaNord test facility map", today + timedelta(days=110),

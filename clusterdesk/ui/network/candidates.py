@@ -16,7 +16,7 @@ from ..common.editable_rows import EditColumn
 from ..common.forms import entry_text
 from ..common.rows_table import RowsTable
 from ..common.table_model import ROW_ROLE, Column
-from ..common.table_view import sorted_table
+from ..common.table_view import sorted_table, stretch_column
 from ..common.theme import DONE
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -25,8 +25,8 @@ CANDIDATE_COLUMNS = (
            tooltip=lambda c: "Field 50, country 30, kind 20 points"),
     Column("name", "Candidate", lambda c: c.name, width=170,
            tooltip=lambda c: f"{c.name}\n{c.kind} · {country_name(c.country)} · {c.closeness}"),
-    Column("why", "Why", lambda c: "; ".join(c.reasons), width=300, tooltip=lambda c: "\n".join(c.reasons)),
-    Column("people", "People there", lambda c: ", ".join(c.people), tooltip=lambda c: "\n".join(c.people)),
+    Column("why", "Why", lambda c: "; ".join(c.reasons), tooltip=lambda c: "\n".join(c.reasons)),
+    Column("people", "People there", lambda c: ", ".join(c.people), width=150, tooltip=lambda c: "\n".join(c.people)),
 )
 PROPOSAL_COLUMNS = (
     EditColumn("name", "Proposed", 165),
@@ -35,7 +35,7 @@ PROPOSAL_COLUMNS = (
     EditColumn("proposed", "On", 80, "When it was proposed (day first)"),
     EditColumn("sent", "Sent", 80, "When it was sent on to the member; type today"),
     EditColumn("response", "Response", 115, choices=tuple(ProposalResponse.choices())),
-    EditColumn("note", "Note", 0),
+    EditColumn("note", "Note", 110),
 )
 
 
@@ -63,6 +63,7 @@ class CandidatesPanel(QWidget):
         column.addLayout(head)
         self.view, self.model, self.proxy = sorted_table(CANDIDATE_COLUMNS, self)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        stretch_column(self.view, 2)  # why it fits
         self.view.doubleClicked.connect(lambda _index: self.propose())
         self.model.decorate = self._decorate
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -80,6 +81,7 @@ class CandidatesPanel(QWidget):
         self.proposals = RowsTable(PROPOSAL_COLUMNS, noun="proposal", height=90,
                                    defaults={"response": ProposalResponse.WAITING.value})
         self.proposals.view.setWordWrap(False)
+        stretch_column(self.proposals.view, 0)
         self.proposals.changed.connect(self.changed)
         self.proposals.changed.connect(self._count)
         self.proposals.changed.connect(self._repaint_candidates)

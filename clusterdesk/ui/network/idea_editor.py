@@ -36,18 +36,18 @@ from ..common.forms import (
     text_box,
 )
 from ..common.table_model import ROW_ROLE, Column
-from ..common.table_view import sorted_table
+from ..common.table_view import sorted_table, stretch_column
 from ..common.tick_list import TickList
 from ..strategy.plan_members import PlanMembers
 from .widgets import compact
 
 PEOPLE_TAB, FUNDING_TAB = 1, 2
 SUGGESTION_COLUMNS = (
-    Column("title", "Open call that fits", lambda s: s.title, width=210, tooltip=lambda s: s.title),
+    Column("title", "Open call that fits", lambda s: s.title, tooltip=lambda s: s.title),
     Column("programme", "Programme", lambda s: s.programme, width=130, tooltip=lambda s: s.programme),
     Column("deadline", "Deadline", lambda s: s.deadline, format_date, width=90,
            tooltip=lambda s: s.stage),
-    Column("fits", "Fits on", lambda s: s.share, text_of=lambda s: ", ".join(s.found),
+    Column("fits", "Fits on", lambda s: s.share, width=130, text_of=lambda s: ", ".join(s.found),
            tooltip=lambda s: "Found: " + ", ".join(s.found) + (f"\nNot found: {', '.join(s.missing)}"
                                                                if s.missing else "")),
 )
@@ -83,7 +83,7 @@ class IdeaEditor(FormEditor):
         add_row(form, "T&itle:", self.idea_title)
         add_row(form, "Sta&ge:", self.maturity, "O&wner:", self.owner)
         add_row(form, "&Keywords:", self.keywords)
-        add_row(form, "D&escription:", self.description)
+        add_row(form, "Des&cription:", self.description)
         add_row(form, "Ne&xt step:", self.next_step, "B&y:", self.next_step_on)
         form.addRow("", self.step_done)
         add_row(form, "N&otes:", self.notes)
@@ -124,6 +124,7 @@ class IdeaEditor(FormEditor):
         column.addLayout(head)
         self.suggest_view, self.suggestions, _proxy = sorted_table(SUGGESTION_COLUMNS, self)
         self.suggest_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        stretch_column(self.suggest_view, 0)
         self.suggest_view.doubleClicked.connect(lambda _index: self.link_call())
         column.addWidget(self.suggest_view, 1)
         self.linked_view, self.linked, _proxy = sorted_table(LINKED_COLUMNS, self)

@@ -23,18 +23,18 @@ from .idea_editor import IdeaEditor
 STAGE_RANK = {m.value: rank for rank, m in enumerate(Maturity)}
 
 COLUMNS = (
-    Column("title", "Idea", lambda r: r.title, width=230, tooltip=lambda r: r.title),
-    Column("stage", "Stage", lambda r: STAGE_RANK[r.maturity], width=90,
+    Column("title", "Idea", lambda r: r.title, tooltip=lambda r: r.title),
+    Column("stage", "Stage", lambda r: STAGE_RANK[r.maturity], width=95,
            text_of=lambda r: Maturity(r.maturity).label),
     Column("next", "Next step", lambda r: r.open_step_on or date.max, width=95,
            text_of=lambda r: format_date(r.open_step_on), tooltip=lambda r: r.next_step),
-    Column("members", "Members", lambda r: len(r.members), width=60,
+    Column("members", "Members", lambda r: len(r.members), width=70,
            align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
            tooltip=lambda r: "\n".join(r.members)),
-    Column("calls", "Calls", lambda r: len(r.calls), width=40,
+    Column("calls", "Calls", lambda r: len(r.calls), width=46,
            align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
            tooltip=lambda r: "\n".join(r.calls)),
-    Column("owner", "Owner", lambda r: r.owner),
+    Column("owner", "Owner", lambda r: r.owner, width=130),
 )
 EXPORT_COLUMNS = (
     Column("title", "Idea", lambda r: r.title),
@@ -61,6 +61,7 @@ class IdeasView(ListEditorView):
     filter_hint = "Filter by title, keyword, member, partner…  (Ctrl+F)"
     columns = COLUMNS
     list_share = 1, 1
+    stretch_column = 0
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)

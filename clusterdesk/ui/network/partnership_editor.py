@@ -27,17 +27,18 @@ from ..common.forms import (
     text_box,
 )
 from ..common.rows_table import RowsTable
+from ..common.table_view import stretch_column
 from ..common.tick_list import TickList
 from .widgets import compact
 
 AGENDA_COLUMNS = (
     EditColumn("due", "Date", 80, "Day first, e.g. 15-01-2027; +14 for two weeks from today"),
-    EditColumn("text", "What", 235),
-    EditColumn("kind", "Kind", 112, choices=tuple(AgendaKind.choices())),
-    EditColumn("owner", "Owner", 88, "Who in the secretariat sees to it"),
+    EditColumn("text", "What", 200),
+    EditColumn("kind", "Kind", 100, choices=tuple(AgendaKind.choices())),
+    EditColumn("owner", "Owner", 110, "Who in the secretariat sees to it"),
     EditColumn("status", "Status", 80, choices=tuple(AgendaStatus.choices())),
-    EditColumn("done", "Done", 108, "Who marked it done, and on which day", editable=False),
-    EditColumn("note", "Note", 0),
+    EditColumn("done", "Done", 100, "Who marked it done, and on which day", editable=False),
+    EditColumn("note", "Note", 110),
 )
 
 
@@ -77,14 +78,14 @@ class PartnershipEditor(FormEditor):
                                                                    "services, places on joint missions"),
                                    "What members get")
         self.notes = self.watch("notes", text_box(44), "Notes")
-        add_row(form, "Na&me:", self.name)
+        add_row(form, "N&ame:", self.name)
         add_row(form, "&Kind:", self.kind, "Our ro&le:", self.role)
-        add_row(form, "&From:", self.starts_on, "&Until:", self.ends_on)
+        add_row(form, "Fro&m:", self.starts_on, "&Until:", self.ends_on)
         add_row(form, "&Website:", self.website)
         add_row(form, "&Partners:", self.partners)
-        add_row(form, "Purpos&e:", self.purpose)
+        add_row(form, "Purp&ose:", self.purpose)
         add_row(form, "What members &get:", self.benefits)
-        add_row(form, "N&otes:", self.notes)
+        add_row(form, "No&tes:", self.notes)
         self.tabs.addTab(scroll, "Partnership")
 
         agenda = QWidget()
@@ -97,6 +98,7 @@ class PartnershipEditor(FormEditor):
                                 defaults={"kind": AgendaKind.JOINT_ACTION.value,
                                           "status": AgendaStatus.PLANNED.value})
         self.agenda.view.setWordWrap(False)  # cut long texts at the letter, not a whole word early
+        stretch_column(self.agenda.view, 1)  # what is to be done
         self.watch("agenda", self.agenda.view, "Joint agenda")
         self.agenda.changed.connect(self._changed)
         self.agenda.changed.connect(self._count_points)

@@ -24,14 +24,14 @@ NO_DATE = date.max  # sorts records without a date last
 
 
 COLUMNS = (
-    Column("name", "Name", lambda r: r.name, width=200,
+    Column("name", "Name", lambda r: r.name,
            tooltip=lambda r: f"{r.name}\n{PartnershipKind(r.kind).label} · our role: {OurRole(r.our_role).label}"),
-    Column("kind", "Kind", lambda r: PartnershipKind(r.kind).label, width=110),
-    Column("partners", "Partners", lambda r: len(r.partners), width=58, align=RIGHT,
+    Column("kind", "Kind", lambda r: PartnershipKind(r.kind).label, width=120),
+    Column("partners", "Partners", lambda r: len(r.partners), width=66, align=RIGHT,
            tooltip=lambda r: "\n".join(r.partners) or "No partners ticked yet"),
-    Column("open", "Open", lambda r: r.open_points, width=42, align=RIGHT,
+    Column("open", "Open", lambda r: r.open_points, width=48, align=RIGHT,
            tooltip=lambda r: f"{r.open_points} open on the joint agenda, {r.overdue} overdue"),
-    Column("next", "Next point", lambda r: r.next_due or NO_DATE,
+    Column("next", "Next point", lambda r: r.next_due or NO_DATE, width=92,
            text_of=lambda r: format_date(r.next_due)),
 )
 EXPORT_COLUMNS = (
@@ -59,6 +59,7 @@ class PartnershipsView(ListEditorView):
     filter_hint = "Filter by name, partner, agenda point…  (Ctrl+F)"
     columns = COLUMNS
     list_share = 2, 3
+    stretch_column = 0  # the name takes what the other columns leave
 
     def filter_widgets(self):
         self.kind_filter = compact(enum_combo(PartnershipKind, "All kinds"), 10)

@@ -40,16 +40,16 @@ def _due_text(row) -> str:
 
 
 COLUMNS = (
-    Column("member", "Member", lambda r: r.member_name, width=145,
+    Column("member", "Member", lambda r: r.member_name, width=150,
            tooltip=lambda r: f"{r.member_name}\nHandled by {r.owner or 'nobody yet'}"),
-    Column("field", "Looks for", lambda r: r.field, width=140,
+    Column("field", "Looks for", lambda r: r.field,
            tooltip=lambda r: f"{PartnerType(r.partner_type).label}: {r.field}"),
-    Column("countries", "Where", lambda r: ", ".join(r.countries), width=55,
+    Column("countries", "Where", lambda r: ", ".join(r.countries), width=60,
            tooltip=lambda r: service.countries_text(r.countries)),
     Column("status", "Status", lambda r: list(RequestStatus).index(RequestStatus(r.status)), width=92,
            text_of=lambda r: RequestStatus(r.status).label),
-    Column("due", "Deadline", _due_order, width=125, text_of=_due_text),
-    Column("proposed", "Sent", lambda r: r.sent * 1000 + r.proposed, align=RIGHT,
+    Column("due", "Deadline", _due_order, width=130, text_of=_due_text),
+    Column("proposed", "Sent", lambda r: r.sent * 1000 + r.proposed, width=50, align=RIGHT,
            text_of=lambda r: f"{r.sent} of {r.proposed}" if r.proposed else "",
            tooltip=lambda r: f"{r.proposed} proposed, {r.sent} sent on, {r.positive} interested or more"),
 )
@@ -80,6 +80,7 @@ class RequestsView(ListEditorView):
     filter_hint = "Filter by member, field, country, candidate…  (Ctrl+F)"
     columns = COLUMNS
     list_share = 1, 1
+    stretch_column = 1  # what the member looks for
 
     def filter_widgets(self):
         self.status_filter = QComboBox()

@@ -15,7 +15,7 @@ from ...services import service_catalogue as service
 from ..common.form_editor import FormEditor
 from ..common.forms import add_row, enum_combo, scrolled_form, select_data, text_box
 from ..common.table_model import Column
-from ..common.table_view import sorted_table
+from ..common.table_view import sorted_table, stretch_column
 from ..common.tick_list import TickList
 from .widgets import compact
 
@@ -42,13 +42,13 @@ def _year_columns(cases_label: str) -> tuple[Column, ...]:
 
 
 ACTIVITY_COLUMNS = (
-    Column("name", "Activity", lambda a: a.name, width=185,
+    Column("name", "Activity", lambda a: a.name,
            tooltip=lambda a: f"{a.name}\n{ActivityKind(a.kind).label}"),
-    Column("when", "When", lambda a: a.starts_on, width=100,
+    Column("when", "When", lambda a: a.starts_on, width=120,
            text_of=lambda a: format_date_range(a.starts_on, a.ends_on)),
-    Column("status", "Status", lambda a: ActivityStatus(a.status).label, width=92),
+    Column("status", "Status", lambda a: ActivityStatus(a.status).label, width=110),
     Column("participants", "Signed up", lambda a: a.participants, width=64, align=RIGHT),
-    Column("attended", "Took part", lambda a: a.attended, align=RIGHT),
+    Column("attended", "Took part", lambda a: a.attended, width=70, align=RIGHT),
 )
 
 
@@ -81,9 +81,9 @@ class ServiceEditor(FormEditor):
         add_row(form, "&Price model:", self.price_model)
         add_row(form, "Pr&ice:", self.price_note)
         add_row(form, "O&wner:", self.owner)
-        add_row(form, "&Target group:", self.target_group)
-        add_row(form, "D&escription:", self.description)
-        add_row(form, "N&otes:", self.notes)
+        add_row(form, "Tar&get group:", self.target_group)
+        add_row(form, "Descripti&on:", self.description)
+        add_row(form, "No&tes:", self.notes)
         form.addRow("Permanent?", self.verdict)
         self.tabs.addTab(scroll, "Service")
 
@@ -113,6 +113,7 @@ class ServiceEditor(FormEditor):
         self.years_view.setFixedHeight(year_table_height(1))
         bottom_layout.addWidget(self.years_view)
         self.activity_view, self.activity_rows, _proxy = sorted_table(ACTIVITY_COLUMNS, self, sort_column=1)
+        stretch_column(self.activity_view, 0)
         bottom_layout.addWidget(self.activity_view, 1)
         split.addWidget(bottom)
         split.setSizes([200, 260])

@@ -35,17 +35,17 @@ def _years(row) -> str:
 
 
 COLUMNS = (
-    Column("name", "Service", lambda r: r.name, width=200, tooltip=lambda r: f"{r.name}\nOwner: {r.owner}"),
-    Column("category", "Category", lambda r: ServiceCategory(r.category).label, width=115),
+    Column("name", "Service", lambda r: r.name, tooltip=lambda r: f"{r.name}\nOwner: {r.owner}"),
+    Column("category", "Category", lambda r: ServiceCategory(r.category).label, width=130),
     Column("status", "Status", lambda r: STATUS_RANK[r.status], width=122, text_of=_status_text,
            tooltip=lambda r: (f"Held {r.held} times as an ad-hoc activity: it could become permanent"
                               if r.could_become_permanent else ServiceStatus(r.status).label)),
-    Column("held", "Held", lambda r: r.held, width=42, align=RIGHT,
+    Column("held", "Held", lambda r: r.held, width=46, align=RIGHT,
            tooltip=lambda r: f"{r.held} of {r.activities} linked activities held so far"),
-    Column("attended", "Took part", lambda r: r.attended, width=65, align=RIGHT,
+    Column("attended", "Took part", lambda r: r.attended, width=72, align=RIGHT,
            tooltip=lambda r: f"{r.attended} took part; {r.participants} signed up in all"),
-    Column("years", "Years", lambda r: r.years[-1] if r.years else 0, width=70, text_of=_years),
-    Column("next", "Next", lambda r: r.next_planned or date.max, text_of=lambda r: format_date(r.next_planned)),
+    Column("years", "Years", lambda r: r.years[-1] if r.years else 0, width=76, text_of=_years),
+    Column("next", "Next", lambda r: r.next_planned or date.max, width=92, text_of=lambda r: format_date(r.next_planned)),
 )
 EXPORT_COLUMNS = (
     Column("name", "Service", lambda r: r.name),
@@ -73,6 +73,7 @@ class ServicesView(ListEditorView):
     filter_hint = "Filter by name, category, target group, owner…  (Ctrl+F)"
     columns = COLUMNS
     list_share = 4, 3
+    stretch_column = 0
 
     def filter_widgets(self):
         self.category_filter = compact(enum_combo(ServiceCategory, "All categories"))
