@@ -50,11 +50,12 @@ MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 
 def visible_mnemonics(window: QMainWindow) -> dict[str, list[str]]:
     """Alt+letter → the texts that claim it among what is on screen now: the menu bar's menus,
-    buttons, labels with a buddy, group boxes and tabs. More than one text for a letter is a
-    clash: the letter then only moves the focus between them, as if it went nowhere."""
+    buttons, labels with a buddy, group boxes and tabs (disabled ones claim nothing, as in Qt).
+    More than one text for a letter is a clash: the letter then only moves the focus between
+    them, as if it went nowhere."""
     texts = [action.text() for action in window.menuBar().actions()]
     for widget in window.findChildren(QWidget):
-        if not widget.isVisible():
+        if not widget.isVisible() or not widget.isEnabled():
             continue
         if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
             texts.append(widget.text())
