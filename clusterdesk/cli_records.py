@@ -54,6 +54,14 @@ LIST_KINDS: tuple[ListKind, ...] = (
              "clusterdesk.services.action_plans:named_action_plans"),
     ListKind("strategies", "versions of the international strategy",
              "clusterdesk.services.strategy:named_strategies"),
+    ListKind("partnerships", "meta-clusters and partnerships, with their kind and partners",
+             "clusterdesk.services.partnerships:named_partnerships"),
+    ListKind("services", "the catalogue of international services, with their status",
+             "clusterdesk.services.service_catalogue:named_services"),
+    ListKind("partner-searches", "members' partner-search requests, with their status",
+             "clusterdesk.services.partner_requests:named_requests"),
+    ListKind("ideas", "project ideas in the pipeline, with their stage",
+             "clusterdesk.services.project_ideas:named_ideas"),
 )
 
 EXPORT_KINDS: tuple[ExportKind, ...] = (

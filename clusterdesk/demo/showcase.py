@@ -23,6 +23,7 @@ from .campaigns import add_campaigns_demo
 from .evaluations import add_evaluations_demo
 from .finance import add_finance_demo
 from .missions import build_missions
+from .network import add_network_demo
 from .strategy import build_strategy
 
 CLUSTER_NAME = "AquaNord – Danish Water Technology Cluster (demo)"
@@ -196,4 +197,5 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
     add_finance_demo(ws, today, STAFF)
     add_evaluations_demo(ws, today, STAFF)
     build_strategy(ws, today, STAFF)
+    add_network_demo(ws, today, STAFF)
     return ws

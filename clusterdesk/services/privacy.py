@@ -29,6 +29,11 @@ from ..store.models import (
     KpiMeasurement,
     Member,
     Outcome,
+    PartnerRequest,
+    Partnership,
+    PartnershipAgendaItem,
+    ProjectIdea,
+    RequestProposal,
     Stakeholder,
     StrategyMilestone,
     SubActivity,
@@ -68,6 +73,11 @@ TEXTS_THAT_NAME_PEOPLE: list[tuple[type, tuple[str, ...], str | None]] = [
     (SubActivity, ("text", "owner", "note"), None),
     (KpiMeasurement, ("note",), "id"),
     (StrategyMilestone, ("note",), "id"),
+    (Partnership, ("purpose", "member_benefits", "notes"), None),
+    (PartnershipAgendaItem, ("note",), None),
+    (PartnerRequest, ("purpose", "result_note"), "member_id"),
+    (RequestProposal, ("note",), None),
+    (ProjectIdea, ("description", "next_step", "notes"), None),
 ]
 
 

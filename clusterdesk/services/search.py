@@ -4,6 +4,7 @@ their own searchers, partners, activities and calls."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,7 +66,8 @@ def _contacts(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
 # Parts whose searchers register themselves (with @searcher) when their module is imported;
 # imported here on the first search, so they are found before their tab was ever opened.
 SEARCHER_MODULES = (".partners", ".activities", ".finance_search", ".success_stories", ".strategy",
-                    ".kpis", ".action_plans")
+                    ".kpis", ".action_plans", ".partnerships", ".service_catalogue", ".partner_requests",
+                    ".project_ideas")
 
 
 def search_everything(ctx: ServiceContext, text: str, *, limit_per_kind: int = 8) -> list[SearchHit]:
@@ -74,7 +76,10 @@ def search_everything(ctx: ServiceContext, text: str, *, limit_per_kind: int = 8
         return []
     for module in SEARCHER_MODULES:
         importlib.import_module(module, __package__)
+    # The kinds in a fixed order (members and contacts, then SEARCHER_MODULES' order), however
+    # the modules happened to be imported before.
+    order = [__name__, *(importlib.util.resolve_name(m, __package__) for m in SEARCHER_MODULES)]
     hits: list[SearchHit] = []
-    for fn in SEARCHERS:
+    for fn in sorted(SEARCHERS, key=lambda fn: order.index(fn.__module__) if fn.__module__ in order else len(order)):
         hits.extend(fn(ctx, text, limit_per_kind))
     return hits

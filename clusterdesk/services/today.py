@@ -145,6 +145,11 @@ SOURCES: tuple[AgendaSource, ...] = (
                  ".sub_activities:complete_sub_activity"),
     AgendaSource("milestone", "Strategy wheel milestones", ".strategy_wheel:due_milestones",
                  ".strategy_wheel:complete_milestone"),
+    AgendaSource("joint-agenda", "Meta-cluster agenda points", ".partnerships:agenda_due",
+                 ".partnerships:complete_agenda_point"),
+    AgendaSource("partner-search", "Partner-search deadlines", ".partner_requests:requests_due"),
+    AgendaSource("idea-step", "Project ideas: next steps", ".project_ideas:next_steps_due",
+                 ".project_ideas:complete_next_step"),
 )
 
 
@@ -242,7 +247,9 @@ EVIDENCE: dict[tuple[int, int], str] = {
     (4, 2): ".activities:services_evidence",
     (4, 3): ".evaluations:measuring_evidence",
     (4, 4): ".evaluations:communication_evidence",
-    (5, 1): ".partners:network_evidence",
+    (5, 1): ".network_evidence:nurture_evidence",
+    (5, 2): ".service_catalogue:permanence_evidence",
+    (5, 3): ".network_evidence:global_presence_evidence",
 }
 
 

@@ -14,5 +14,6 @@ REVISIONS: tuple[str, ...] = (
     "0007_strategy",
     "0008_evaluations",
     "0009_search",
+    "0011_network",
 )
 HEAD = REVISIONS[-1]

@@ -51,7 +51,7 @@ TABS = (
             "Phase 4 — partners, missions, events and their checklists"),
     TabSpec("evaluations", "Evaluations", "evaluations", "clusterdesk.ui.evaluations.page:EvaluationsTab",
             "Phase 4 — evaluations, outcomes and success stories"),
-    TabSpec("network", "Network", "network", "clusterdesk.ui.phases.page:NetworkTab",
+    TabSpec("network", "Network", "network", "clusterdesk.ui.network.page:NetworkTab",
             "Phase 5 — the network and permanent services"),
 )
 

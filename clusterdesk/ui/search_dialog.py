@@ -9,7 +9,9 @@ from ..services.search import SearchHit, search_everything
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 KIND_LABELS = {"member": "Member", "contact": "Contact", "partner": "Partner",
-               "activity": "Activity", "call": "Funding call", "stakeholder": "Stakeholder"}
+               "activity": "Activity", "call": "Funding call", "stakeholder": "Stakeholder",
+               "partnership": "Meta-cluster", "service": "Service", "partner-request": "Partner search",
+               "idea": "Project idea"}
 
 
 class SearchDialog(QDialog):

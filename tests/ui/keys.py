@@ -3,10 +3,19 @@ modal dialogs are answered from inside their own event loop."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QTabBar,
+    QWidget,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -34,6 +43,36 @@ def _target(qtbot) -> QWidget:
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
         widget.setFocus()  # activation may hand the focus to an earlier widget
     return focused()
+
+
+MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def visible_mnemonics(window: QMainWindow) -> dict[str, list[str]]:
+    """Alt+letter → the texts that claim it among what is on screen now: the menu bar's menus,
+    buttons, labels with a buddy, group boxes and tabs (disabled ones claim nothing, as in Qt).
+    More than one text for a letter is a clash: the letter then only moves the focus between
+    them, as if it went nowhere."""
+    texts = [action.text() for action in window.menuBar().actions()]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or not widget.isEnabled():
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+    letters: dict[str, list[str]] = {}
+    for text in texts:
+        found = MNEMONIC.search(text or "")
+        if found:
+            letters.setdefault(found.group(1).lower(), []).append(text)
+    return letters
+
+
+def mnemonic_clashes(window: QMainWindow) -> dict[str, list[str]]:
+    return {letter: texts for letter, texts in visible_mnemonics(window).items() if len(texts) > 1}
 
 
 def press(qtbot, key: Qt.Key, modifier=NONE, times: int = 1) -> None:

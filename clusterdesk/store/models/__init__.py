@@ -40,6 +40,19 @@ from .missions import (
     PartnerContact,
     activity_partners,
 )
+from .network import (
+    ClusterService,
+    PartnerRequest,
+    Partnership,
+    PartnershipAgendaItem,
+    ProjectIdea,
+    RequestProposal,
+    idea_calls,
+    idea_members,
+    idea_partners,
+    partnership_partners,
+    service_activities,
+)
 from .privacy import ErasureEntry
 from .strategy import (
     ActionPlan,
@@ -72,6 +85,7 @@ __all__ = [
     "ChecklistItem",
     "ChecklistTemplateItem",
     "ChecklistTemplateRecord",
+    "ClusterService",
     "ConsentRecord",
     "Contact",
     "ErasureEntry",
@@ -95,8 +109,13 @@ __all__ = [
     "Participant",
     "Partner",
     "PartnerContact",
+    "PartnerRequest",
+    "Partnership",
+    "PartnershipAgendaItem",
+    "ProjectIdea",
     "Question",
     "Questionnaire",
+    "RequestProposal",
     "SavedFilter",
     "StaffLanguage",
     "StaffMember",
@@ -112,5 +131,10 @@ __all__ = [
     "TargetMarket",
     "WorkspaceInfo",
     "activity_partners",
+    "idea_calls",
+    "idea_members",
+    "idea_partners",
     "member_tags",
+    "partnership_partners",
+    "service_activities",
 ]

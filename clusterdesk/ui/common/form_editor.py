@@ -128,7 +128,7 @@ class FormEditor(QWidget):
         for key, message in errors.items():
             if key in self.fields:
                 mark_invalid(self.fields[key], message)
-        first = next((self.fields[k] for k in errors if k in self.fields), None)
+        first = next((widget for key, widget in self.fields.items() if key in errors), None)  # form order
         if first is not None:
             self.reveal(first)
             first.setFocus()

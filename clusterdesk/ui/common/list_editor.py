@@ -30,7 +30,7 @@ from ...services.errors import NotFound
 from .form_editor import FormEditor
 from .tab import ListExport, TabPage
 from .table_model import ROW_ROLE, Column
-from .table_view import sorted_table
+from .table_view import sorted_table, stretch_column
 
 
 class ListEditorView(TabPage):
@@ -74,10 +74,8 @@ class ListEditorView(TabPage):
         self.view, self.model, self.proxy = sorted_table(self.columns, self,
                                                          sort_column=self.default_sort_column())
         self.model.decorate = self.decorate
-        header = self.view.horizontalHeader()
         if self.stretch_column is not None:
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+            stretch_column(self.view, self.stretch_column)
         if self.wrap_rows:
             self.view.setWordWrap(True)
             self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

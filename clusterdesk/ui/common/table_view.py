@@ -38,3 +38,10 @@ def sorted_table(columns: Sequence[Column], parent, *, sort_column: int = 0,
         if column.width:
             view.setColumnWidth(i, column.width)
     return view, model, proxy
+
+
+def stretch_column(view: QTableView, number: int) -> None:
+    """Give the table's spare width to one column (the text that needs it) instead of the last."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)

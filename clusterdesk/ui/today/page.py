@@ -50,6 +50,11 @@ OPENERS: dict[str, Callable] = {
     "strategy_milestones": lambda window, item: window.show_tab("strategy").open_milestone(item.record_id),
     "campaign_targets": lambda window, item: window.show_tab("members").open_call(
         item.campaign_id, item.record_id),
+    "partnership_agenda_items": lambda window, item: window.show_tab("network").open_record(
+        "agenda-point", item.record_id),
+    "partner_requests": lambda window, item: window.show_tab("network").open_record(
+        "partner-request", item.record_id),
+    "project_ideas": lambda window, item: window.show_tab("network").open_record("idea", item.record_id),
 }
 # phase number → (tab key, title) to go on from the phase's questions
 PHASE_TABS = {1: ("members", "Members"), 2: ("finance", "Finance"), 3: ("strategy", "Strategy"),
@@ -91,8 +96,9 @@ class TodayTab(TabPage):
              "staff_languages", "target_markets", "activity_evaluations", "answer_sets",
              "success_stories", "measurement_rounds", "indicator_sets", "strategy_versions", "kpis",
              "kpi_measurements", "action_plans", "sub_activities", "action_plan_targets",
-             "strategy_milestones", "campaigns",
-             "campaign_targets")
+             "strategy_milestones", "campaigns", "campaign_targets", "partnerships",
+             "partnership_agenda_items", "cluster_services", "partner_requests", "project_ideas",
+             "member_markets")
 
     def __init__(self, controller, parent=None) -> None:
         super().__init__(controller, parent)
