@@ -4,44 +4,16 @@ Qt would then only cycle the focus between them instead of pressing the button."
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication
 
 from clusterdesk.ui.main_window import TABS
-
-_MNEMONIC = re.compile(r"&([^&\s])")
-
-
-def mnemonic(text: str) -> str | None:
-    found = _MNEMONIC.search(text.replace("&&", ""))
-    return found.group(1).lower() if found else None
-
-
-def visible_mnemonics(window) -> dict[str, list[str]]:
-    taken: dict[str, list[str]] = defaultdict(list)
-    for action in window.menuBar().actions():
-        if action.isVisible() and (letter := mnemonic(action.text())):
-            taken[letter].append(f"menu {action.text()}")
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible():
-            continue
-        if isinstance(widget, QAbstractButton) or isinstance(widget, QLabel) and widget.buddy() is not None:
-            text = widget.text()
-        elif isinstance(widget, QGroupBox) and widget.isCheckable():
-            text = widget.title()
-        else:
-            continue
-        if letter := mnemonic(text):
-            taken[letter].append(f"{type(widget).__name__} {text!r}")
-    return taken
+from tests.ui.keys import mnemonic_clashes
 
 
 def clashes(window, where: str) -> list[str]:
     QApplication.processEvents()
-    return [f"{where}: Alt+{letter.upper()} is {' and '.join(owners)}"
-            for letter, owners in sorted(visible_mnemonics(window).items()) if len(owners) > 1]
+    return [f"{where}: Alt+{letter.upper()} is {' and '.join(map(repr, texts))}"
+            for letter, texts in sorted(mnemonic_clashes(window).items())]
 
 
 def test_no_two_visible_controls_share_an_alt_letter(demo_window):
