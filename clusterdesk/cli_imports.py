@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .paths import AppPaths
 
+REMARKS_SHOWN = 20  # a 5,000-row file can have a remark on every row
+
 
 def add_import_command(sub: argparse._SubParsersAction) -> None:
     command = sub.add_parser("import", help="import members and contacts from .xlsx or .csv")
@@ -22,6 +24,8 @@ def add_import_command(sub: argparse._SubParsersAction) -> None:
                          help="country of rows that name none (default: the mapping's, or DK)")
     members.add_argument("--dry-run", action="store_true",
                          help="check the file and report, import nothing")
+    members.add_argument("--all-remarks", action="store_true",
+                         help=f"list every remark (default: the first {REMARKS_SHOWN}, then a count per column)")
     members.set_defaults(handler=cmd_import_members)
 
 
@@ -55,7 +59,8 @@ def cmd_import_members(args, paths: AppPaths, out: Callable[[str], None]) -> int
                 raise CommandError(f"--default-country: “{args.default_country}” is not a country.")
         dry = service.dry_run(ctx, source, mapping, default_country=country,
                               mapping_name=args.mapping or "")
-        for line in report_lines(dry.plan, dry.summary()):
+        limit = None if args.all_remarks else REMARKS_SHOWN
+        for line in report_lines(dry.plan, dry.summary(), remark_limit=limit):
             out(line)
         if dry.plan.file_problem and len(source.sheets) > 1:
             others = ", ".join(f"“{name}”" for name in source.sheets if name != source.sheet)

@@ -3,6 +3,8 @@ duplicate with what will happen to it, and the sum of it all."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..domain.text import plural
 from .fields import FIELD_BY_KEY, IGNORE
 from .outcome import ImportSummary
@@ -25,7 +27,10 @@ def mapping_lines(plan: ImportPlan) -> list[str]:
 
 
 def report_lines(plan: ImportPlan, summary: ImportSummary,
-                 decisions: dict[int, str] | None = None) -> list[str]:
+                 decisions: dict[int, str] | None = None, *,
+                 remark_limit: int | None = None) -> list[str]:
+    """The dry run as lines of text. Every problem is listed (each must be fixed); remarks
+    beyond `remark_limit` are counted per column instead."""
     decisions = decisions or {}
     lines = [f"Read {plural(plan.rows_read, 'row')} from {plan.source_name} "
              f"({plan.source_description}); the header is "
@@ -45,7 +50,13 @@ def report_lines(plan: ImportPlan, summary: ImportSummary,
         lines.append("No problems found.")
     if plan.remarks:
         lines.append("Remarks (not stopping the import):")
-        lines += [remark.line() for remark in plan.remarks]
+        shown = plan.remarks if remark_limit is None else plan.remarks[:remark_limit]
+        lines += [remark.line() for remark in shown]
+        if len(shown) < len(plan.remarks):
+            rest = Counter(remark.column or "the row" for remark in plan.remarks[len(shown):])
+            per_column = ", ".join(f"{count:,} in {'column ' if column != 'the row' else ''}{column}"
+                                   for column, count in rest.most_common())
+            lines.append(f"… and {plural(sum(rest.values()), 'more remark')} ({per_column}).")
     if plan.duplicates:
         lines.append(f"{plural(len(plan.duplicates), 'likely duplicate')}:")
         lines += [duplicate_line(plan, d, decisions.get(d.id, d.default)) for d in plan.duplicates]

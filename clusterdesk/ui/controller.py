@@ -68,6 +68,11 @@ class WorkspaceController(QObject):
         self.workspace_changed.emit()
         self.changed.emit(EVERYTHING)
 
+    @property
+    def read_only(self) -> bool:
+        """The open workspace cannot be changed (opened read-only, or refused for editing)."""
+        return self.workspace is not None and self.workspace.read_only
+
     def open(self, location: str, *, read_only: bool = False, break_lock: bool = False) -> None:
         """Open a workspace (raises the store's errors; the caller turns them into dialogs)."""
         from ..store.workspace import open_workspace

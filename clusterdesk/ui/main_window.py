@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedLayout,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -90,7 +91,17 @@ class MainWindow(QMainWindow):
             index = self.tabs.addTab(holder, spec.title)
             self.tabs.setTabToolTip(index, f"{spec.tooltip}")
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.setCentralWidget(self.tabs)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setProperty("role", "banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
         controller.changed.connect(self._on_changed)
@@ -274,6 +285,13 @@ class MainWindow(QMainWindow):
                                        if ws.is_server else "it is open read-only"))
         self.act_import.setEnabled(ws is not None and not ws.read_only)
         self.act_restore.setEnabled(has_file)
+        read_only = ws is not None and ws.read_only
+        self.read_only_banner.setVisible(read_only)
+        if read_only:
+            self.read_only_banner.setText(
+                f"🔒 This workspace is open read-only ({ws.read_only_reason}): you can look, search, "
+                "print and export, but not change anything. To edit it, open it again when "
+                "nobody else has it open (File ▸ Open recent).")
         self._update_status()
         self._tab_shown(self.tabs.currentIndex())
 

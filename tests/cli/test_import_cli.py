@@ -136,3 +136,19 @@ def test_a_workbook_without_a_member_list_names_its_sheets(workspace_file, tmp_p
     workbook.save(book)
     code, out, _ = run(capsys, "--db", str(workspace_file), "import", "members", str(book), "--dry-run")
     assert code == 0 and "(Excel, sheet “Medlemmer”); the header is row 1." in out
+
+
+def test_many_remarks_are_counted_after_the_first_ones(workspace_file, tmp_path, capsys):
+    rows = member_rows(30)
+    for number, row in enumerate(rows):
+        row[7] = f"+45 2000 00{number:02d}"  # a real-looking number in no range in use: a remark
+    source = write_csv(tmp_path / "m.csv", [HEADER, *rows])
+    code, out, _ = run(capsys, "--db", str(workspace_file), "import", "members", str(source), "--dry-run")
+    assert code == 0
+    remarks = out.split("Remarks (not stopping the import):\n")[1].splitlines()
+    listed = [line for line in remarks if line.startswith("row ")]
+    assert len(listed) == 20
+    assert "… and 10 more remarks (10 in column H (Telefon))." in out
+    code, out, _ = run(capsys, "--db", str(workspace_file), "import", "members", str(source),
+                       "--dry-run", "--all-remarks")
+    assert sum(1 for line in out.splitlines() if line.startswith("row ")) == 30

@@ -78,3 +78,40 @@ def test_status_bar_says_unsaved_while_an_editor_holds_typing(qtbot, demo_window
     qtbot.keyClick(editor.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not editor.dirty
     assert "All changes saved" in demo_window.status_state.text()
+
+
+def test_suggested_file_names_keep_the_title():
+    from clusterdesk.ui.common.export import safe_file_name
+
+    assert safe_file_name("Checklist – Mission til Hamborg / IFAT") == "Checklist – Mission til Hamborg _ IFAT"
+    assert safe_file_name('Budget: "Q1"?') == "Budget_ _Q1__"
+    assert safe_file_name(" ... ") == "export"
+
+
+def test_a_read_only_workspace_says_so_and_takes_no_typing(qtbot, controller, tmp_path):
+    from clusterdesk.demo.showcase import build_demo
+    from clusterdesk.ui.main_window import MainWindow
+    from tests.conftest import FIXED_NOW
+
+    path = tmp_path / "aquanord.clusterdesk"
+    build_demo(path, today=FIXED_NOW.date())
+    controller.open(str(path), read_only=True)
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.read_only_banner.isVisible() and "read-only" in window.read_only_banner.text()
+    page = window.show_tab("members").organisations
+    qtbot.keyClicks(page.filter_edit, "Limfjord Membran")
+    qtbot.keyClick(page.filter_edit, Qt.Key.Key_Return)
+    editor = page.panel.editor
+    assert editor.name.text() == "Limfjord Membran ApS"
+    qtbot.keyClicks(editor.city, "xyz")
+    assert editor.city.text() == "Aalborg" and not editor.dirty
+    assert not editor.save_button.isEnabled()
+    assert "Unsaved" not in window.status_state.text()
+    # A form editor of another tab (Missions ▸ Partners) is locked the same way.
+    partners = window.show_tab("missions").view("Partners")
+    partners.view.selectRow(0)
+    QApplication.processEvents()
+    assert partners.editor.name.isReadOnly()
+    window.close()

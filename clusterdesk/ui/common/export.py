@@ -18,9 +18,14 @@ def default_export_folder() -> Path:
     return Path(documents or Path.home())
 
 
+_NOT_IN_FILE_NAMES = set('<>:"/\\|?*')  # what Windows refuses (and / everywhere)
+
+
 def safe_file_name(text: str, fallback: str = "export") -> str:
-    """A file name from any title: letters, digits, spaces, - and _ kept, the rest '_'."""
-    return "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in text).strip() or fallback
+    """A file name from any title, as close to it as every system allows: characters no
+    system accepts (and control characters) become '_', a trailing dot or space goes."""
+    name = "".join("_" if ch in _NOT_IN_FILE_NAMES or ord(ch) < 32 else ch for ch in text)
+    return " ".join(name.split()).rstrip(". ") or fallback
 
 
 def ask_save_path(parent: QWidget | None, title: str, name: str, kind: str, suffix: str) -> Path | None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import ValidationError
-from .forms import error_label, mark_invalid
+from .forms import error_label, lock_fields, mark_invalid
 from .unsaved import UNSAVED_EDITORS
 
 
@@ -115,7 +115,8 @@ class FormEditor(QWidget):
         self._dirty = dirty
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
-        self.state.setText("● Unsaved changes" if dirty else ("Saved" if self.record_id else ""))
+        self.state.setText("● Unsaved changes" if dirty else "Read-only" if self.controller.read_only
+                           else "Saved" if self.record_id else "")
         UNSAVED_EDITORS.note(self, dirty)
         self.dirty_changed.emit(dirty)
 
@@ -159,7 +160,8 @@ class FormEditor(QWidget):
         finally:
             self._loading = False
         self.setEnabled(True)
-        self._set_dirty(detail is None)
+        lock_fields(self.fields.values(), self.controller.read_only)
+        self._set_dirty(detail is None and not self.controller.read_only)
 
     def clear(self) -> None:
         """Nothing selected: an empty, disabled editor."""

@@ -407,3 +407,13 @@ def text_box(height: int = 0, placeholder: str = "") -> QPlainTextEdit:
         box.setFixedHeight(height)
     box.setPlaceholderText(placeholder)
     return box
+
+
+def lock_fields(fields, locked: bool) -> None:
+    """Fields that can be read (and copied from) but not changed: for a workspace open
+    read-only, so nobody types what cannot be saved."""
+    for widget in fields:
+        if hasattr(widget, "setReadOnly"):
+            widget.setReadOnly(locked)
+        else:
+            widget.setEnabled(not locked)

@@ -60,6 +60,8 @@ QLabel[role="heading"] { font-size: 15pt; font-weight: 600; }
 QLabel[role="subheading"] { font-size: 11pt; font-weight: 600; }
 QLabel[role="hint"] { color: palette(placeholder-text); }
 QLabel[role="error"] { color: #c0392b; }
+QLabel[role="banner"] { background: #fff4d6; color: #5c4400; padding: 6px 10px;
+                        border-bottom: 1px solid #e6c866; }
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"] {
     border: 1px solid #c0392b; border-radius: 3px; }
 QTableView { gridline-color: palette(mid); }

@@ -28,8 +28,8 @@ class UnsavedTracker(QObject):
         self.changed.emit()
 
     def _forget(self, key: int) -> None:
-        if self._editors.pop(key, None) is not None:
-            self.changed.emit()
+        if self._editors.pop(key, None) is not None and shiboken6.isValid(self):
+            self.changed.emit()  # not while the program exits (the tracker goes first then)
 
     def count(self) -> int:
         """Editors with unsaved typing in a window still open (a dialog closed without saving

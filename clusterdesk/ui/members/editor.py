@@ -30,6 +30,7 @@ from ..common.forms import (
     CountryListField,
     DateField,
     error_label,
+    lock_fields,
     mark_invalid,
     refuse_with_everything,
     show_field_errors,
@@ -203,7 +204,8 @@ class MemberEditor(QWidget):
         finally:
             self._loading = False
         self.setEnabled(True)
-        self._set_dirty(detail is None)
+        lock_fields(self.fields.values(), self.controller.read_only)
+        self._set_dirty(detail is None and not self.controller.read_only)
 
     def start_new(self) -> None:
         self.load(None)

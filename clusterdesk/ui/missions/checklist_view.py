@@ -70,7 +70,7 @@ class ChecklistView(TabPage):
         top.addWidget(self.overdue_label)
         self.hide_done = QCheckBox("Hide d&one")
         self.hide_done.setToolTip("Show only what is still to do (Alt+O)")
-        self.hide_done.toggled.connect(lambda _on: self._load_checklist(scroll_to_top=True))
+        self.hide_done.toggled.connect(self._hide_done_toggled)
         top.addWidget(self.hide_done)
         layout.addLayout(top)
 
@@ -298,12 +298,19 @@ class ChecklistView(TabPage):
         self.dialog.saved.connect(lambda row: self._after_dialog("adding of", None, row))
         self.dialog.open()
 
+    def _hide_done_toggled(self, _on: bool) -> None:
+        self._load_checklist(scroll_to_top=True)
+        # Alt+O is pressed between ticks: Space must tick the next item, not the box again.
+        self.tree.setFocus()
+
     def _after_dialog(self, action: str, before, row) -> None:
         if before is None:
             self.undo_steps.added(row)
         else:
             self.undo_steps.changed(action, before, row)
         self._load_checklist(select_item=row)
+        what = {"note on": "Note saved on", "change to": "Changed", "adding of": "Added"}[action]
+        self.controller.status.emit(f"{what}: {row.text[:60]} — Ctrl+Z undoes it.")
 
     def remove_item(self) -> None:
         item = self.current_item()
