@@ -172,7 +172,14 @@ def group_rows(rows: Sequence[ParsedRow], remarks: list[Problem],
     candidates: list[Candidate] = []
     by_vat: dict[str, Candidate] = {}
     by_name: dict[str, list[Candidate]] = {}
+    seen: dict[str, int] = {}  # a row's content → the first row with exactly that content
     for row in rows:
+        content = repr((sorted(row.values.items()), row.contact))
+        if content in seen:
+            remarks.append(Problem(row.row, "", "", f"repeats row {seen[content]} exactly; "
+                                                    "it adds nothing and is left out"))
+            continue
+        seen[content] = row.row
         region = row.values.get("country") or default_country
         vat = vat_key(row.values.get("vat_number", ""), region)
         key = organisation_key(row.name)
@@ -194,7 +201,13 @@ def group_rows(rows: Sequence[ParsedRow], remarks: list[Problem],
         if vat:
             by_vat[vat] = target
         if row.contact is not None:
-            add_contact(target.contacts, row.contact)
+            kept = add_contact(target.contacts, row.contact)
+            if kept is not None and kept.name != row.contact.name:
+                remarks.append(Problem(
+                    row.row, "", row.contact.name,
+                    f"taken as the same person as “{kept.name}” of this organisation "
+                    f"(same {'email' if kept.email and row.contact.email else 'name'}); "
+                    f"“{kept.name}” is kept"))
     return candidates
 
 
@@ -205,7 +218,12 @@ def _combine(candidate: Candidate, row: ParsedRow, remarks: list[Problem]) -> No
             candidate.values[key] = tuple(dict.fromkeys((*(have or ()), *value)))
         elif not have:
             candidate.values[key] = value
-        elif have != value and key != "name":
+        elif have != value and key == "name":
+            remarks.append(Problem(row.row, FIELD_BY_KEY[key].label, str(value),
+                                   f"taken as the same organisation as “{have}” of row "
+                                   f"{candidate.first_row} (same CVR/VAT, or the same name but "
+                                   f"for the legal form); “{have}” is kept"))
+        elif have != value:
             label = FIELD_BY_KEY[key].label
             remarks.append(Problem(row.row, label, str(value),
                                    f"row {candidate.first_row} of the same organisation says "
@@ -218,14 +236,16 @@ def same_person(a: ContactData, b: ContactData) -> bool:
     return person_key(a.name) == person_key(b.name)
 
 
-def add_contact(contacts: list[ContactData], contact: ContactData) -> None:
+def add_contact(contacts: list[ContactData], contact: ContactData) -> ContactData | None:
     """Add a contact unless it is already there (same email, or same name); a second row
-    about the same person fills what the first left blank."""
+    about the same person fills what the first left blank. Returns the person it was taken
+    as, or None when the contact is new."""
     for i, known in enumerate(contacts):
         if same_person(known, contact):
             contacts[i] = fill_contact(known, contact)
-            return
+            return known
     contacts.append(contact)
+    return None
 
 
 def fill_contact(known: ContactData, extra: ContactData) -> ContactData:

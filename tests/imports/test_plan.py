@@ -124,3 +124,21 @@ def test_a_phone_number_in_an_unused_range_is_kept_with_a_remark(tmp_path):
     assert remark.reason == "not in a number range in use in Denmark (+45); kept as written"
     still_bad = plan_for(tmp_path, [ROWS[0], impossible])
     assert [(p.row, p.column) for p in still_bad.problems] == [(3, "H (Telefon)")]
+
+
+def test_rows_taken_together_within_the_file_are_all_said(tmp_path):
+    # QA: an exact repeat, and a row with another legal form and another spelling of the
+    # same person's name, vanished into the first row without a word.
+    first = ["Nordic Pump ApS", "32165487", "6700", "Esbjerg", "Danmark", "Anna Holm",
+             "anna@nordicpump.dk", "+45 20 30 40 50", "01-02-2020", "Pumps"]
+    other_spelling = ["Nordic Pump A/S", "", "6700", "Esbjerg", "Danmark", "Anne Holm",
+                      "anna@nordicpump.dk", "", "", ""]
+    plan = plan_for(tmp_path, [first, first, other_spelling])
+    assert plan.clean and len(plan.candidates) == 1
+    lines = [r.line() for r in plan.remarks]
+    assert "row 3 — repeats row 2 exactly; it adds nothing and is left out" in lines
+    assert any(line.startswith("row 4, column Member name: “Nordic Pump A/S” — taken as "
+                               "the same organisation as “Nordic Pump ApS” of row 2") for line in lines)
+    assert any(line.startswith("row 4: “Anne Holm” — taken as the same person as “Anna Holm”")
+               for line in lines), lines
+    assert [c.name for c in plan.candidates[0].contacts] == ["Anna Holm"]
