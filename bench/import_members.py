@@ -7,8 +7,8 @@ title rows above the header. Timed, each the median of --rounds:
   read      plain reading of the same file (openpyxl read-only / csv.reader): the baseline
   dry run   read + find the header + map + validate every row + group + duplicate check
   import    the import itself after the dry run (backup, one transaction)
-Prints the times and the ratios dry run / read. Target (DESIGN §5): dry run of 10,000 rows
-under 10 s.
+Prints the times, the ratios against reading, and the whole wait (dry run + import). Target
+(DESIGN §5): 10,000 rows imported with validation and the duplicate check in under 10 s.
 
 Usage: python bench/import_members.py [--rows 10000] [--members 5000] [--rounds 3]
 """
@@ -156,9 +156,11 @@ def main() -> int:
             print(f"\n{path.name}: {summary.text(past=True)}; "
                   f"{len(dry.plan.duplicates):,} duplicates found")
             print(f"  read (baseline)   {read:7.2f} s")
-            print(f"  dry run           {dry_time:7.2f} s   ratio {dry_time / read:5.1f} × read"
-                  f"   {'OK' if dry_time < 10 else 'OVER'} (target < 10 s)")
+            total = dry_time + import_time
+            print(f"  dry run           {dry_time:7.2f} s   ratio {dry_time / read:5.1f} × read")
             print(f"  import            {import_time:7.2f} s   ratio {import_time / read:5.1f} × read")
+            print(f"  both (the user's wait) {total:7.2f} s   "
+                  f"{'OK' if total < 10 else 'OVER'} (target < 10 s)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0
