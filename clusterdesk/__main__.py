@@ -41,6 +41,9 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR",
                         help="keep settings, backups and demo files in DIR (portable use, tests)")
     parser.add_argument("--read-only", action="store_true", help="open the workspace read-only")
+    parser.add_argument("--break-lock", action="store_true",
+                        help="take over a workspace left locked by another computer that is "
+                             "no longer using it")
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     if with_commands:
         from .cli import add_commands
