@@ -16,7 +16,8 @@ def add_import_command(sub: argparse._SubParsersAction) -> None:
     members = kinds.add_parser("members", help="members and their contact persons")
     members.add_argument("source", type=Path, metavar="FILE", help="an .xlsx or .csv file")
     members.add_argument("--mapping", metavar="NAME", help="a column mapping saved in the wizard")
-    members.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first)")
+    members.add_argument("--sheet", metavar="NAME",
+                         help="the workbook sheet (default: the one that looks like a member list)")
     members.add_argument("--default-country", metavar="COUNTRY", default=None,
                          help="country of rows that name none (default: the mapping's, or DK)")
     members.add_argument("--dry-run", action="store_true",
@@ -56,6 +57,10 @@ def cmd_import_members(args, paths: AppPaths, out: Callable[[str], None]) -> int
                               mapping_name=args.mapping or "")
         for line in report_lines(dry.plan, dry.summary()):
             out(line)
+        if dry.plan.file_problem and len(source.sheets) > 1:
+            others = ", ".join(f"“{name}”" for name in source.sheets if name != source.sheet)
+            out(f"This is the sheet “{source.sheet}”; the workbook also has {others}. Choose the "
+                "sheet with the member list with --sheet NAME.")
         if args.dry_run:
             out("Dry run: nothing was imported.")
             return EXIT_OK if dry.plan.clean else EXIT_REFUSED

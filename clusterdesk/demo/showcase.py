@@ -114,6 +114,15 @@ def _generated_members(rng: random.Random, count: int) -> list[tuple]:
     return members
 
 
+def _date_markets(member, since: date, today: date) -> None:
+    """Markets of interest noted at some point of the membership (often at the start), not
+    all today. A generator of the member's own, so the demo's other choices stay the same."""
+    rng = random.Random(member.name)
+    span = max(1, (today - since).days - 14)
+    for market in member.markets:
+        market.noted_on = since + timedelta(days=rng.choice((0, 0, rng.randint(0, span))))
+
+
 def build_demo(path: Path, *, today: date | None = None, backup_root: Path | None = None,
                members: int = 80, seed: int = 2026) -> Workspace:
     """Create the demo workspace at `path` and return it open."""
@@ -135,6 +144,7 @@ def build_demo(path: Path, *, today: date | None = None, backup_root: Path | Non
                 notes="Founding member of the cluster." if index < 3 else "",
             ))
             member = add_member(session, data, today)
+            _date_markets(member, since, today)
             contacts = []
             for n in range(rng.choice((1, 2, 2, 3))):
                 person = f"{rng.choice(names.FIRST_NAMES)} {rng.choice(names.LAST_NAMES)}"

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from ..domain.countries import country_name
-from ..domain.text import search_fold, sort_key
+from ..domain.indexing import contact_search_text, first_label_key, member_search_text
+from ..domain.text import sort_key
 from ..store.backup import fsync_dir
 from ..store.bulk import bulk_insert
 from ..store.db import header_problem, remove_database_file, sqlite_engine
+from ..store.derived import refresh_last_contact
 from ..store.errors import WorkspaceError
 from ..store.lock import WorkspaceLock
 from ..store.models import Contact, Interaction, Member, Tag, member_tags
@@ -29,11 +30,11 @@ from . import names
 
 BATCH = 50_000
 AUDIT = ("created_at", "updated_at", "updated_by", "version")
-MEMBER_COLUMNS = ("id", "name", "sort_name", "search_text", "kind", "size_band", "country",
-                  "city", "postcode", "address", "website", "vat_number", "member_since",
-                  "status", "international_orientation", "notes", *AUDIT)
+MEMBER_COLUMNS = ("id", "name", "sort_name", "search_text", "sector_sort", "tag_sort", "kind",
+                  "size_band", "country", "city", "postcode", "address", "website", "vat_number",
+                  "member_since", "status", "international_orientation", "notes", *AUDIT)
 CONTACT_COLUMNS = ("id", "member_id", "name", "role", "email", "phone", "phone_e164",
-                   "language", "is_primary", "notes", *AUDIT)
+                   "language", "is_primary", "notes", "search_text", *AUDIT)
 INTERACTION_COLUMNS = ("id", "member_id", "kind", "occurred_on", "staff", "attendees",
                        "summary", "needs", "next_step", "follow_up_done_by", *AUDIT)
 
@@ -100,7 +101,6 @@ def _fill(partial: Path, file_label: str, members: int, contacts_per_member: flo
             bulk_insert(conn, Tag.__table__, ("id", "kind", "name", *AUDIT),
                         [(tag_ids[label], "sector" if label in names.SECTORS else "tag", label, *stamp)
                          for label in tag_ids])
-            dk = f"{country_name('DK')} {country_name('DK', 'da')}"
             links = []
 
             def member_rows():
@@ -114,8 +114,10 @@ def _fill(partial: Path, file_label: str, members: int, contacts_per_member: flo
                     if tag:
                         links.append((member_id, tag_ids[tag]))
                     vat = f"DK{10_000_000 + i:08d}"
+                    tags = (tag,) if tag else ()
                     yield (member_id, name, sort_key(name),
-                           search_fold(f"{name} {city} {postcode} {vat} {dk} {sector} {tag}"),
+                           member_search_text(name, city, postcode, vat, "", "DK", (sector,), tags),
+                           first_label_key((sector,)), first_label_key(tags),
                            "sme", rng.choice(("micro", "small", "medium", "large")), "DK", city,
                            postcode, "", "", vat, today - timedelta(days=rng.randint(30, 4000)),
                            "active", rng.choice(("none", "latent", "defined", "active")), "", *stamp)
@@ -130,9 +132,9 @@ def _fill(partial: Path, file_label: str, members: int, contacts_per_member: flo
             def contact_rows():
                 for i in range(contact_total):
                     person = f"{rng.choice(names.FIRST_NAMES)} {rng.choice(names.LAST_NAMES)}"
-                    yield (uuid.uuid4(), member_ids[i % members], person, "",
-                           f"{names.email_local(person)}{i}@example.dk", "", "", "da",
-                           i < members, "", *stamp)
+                    email = f"{names.email_local(person)}{i}@example.dk"
+                    yield (uuid.uuid4(), member_ids[i % members], person, "", email, "", "", "da",
+                           i < members, "", contact_search_text(person, "", email), *stamp)
 
             done = 0
             for batch in _batched(contact_rows()):
@@ -153,6 +155,7 @@ def _fill(partial: Path, file_label: str, members: int, contacts_per_member: flo
                 done += bulk_insert(conn, Interaction.__table__, INTERACTION_COLUMNS, batch)
                 if progress:
                     progress(f"interactions: {done:,}")
+            refresh_last_contact(conn)
         with engine.connect() as conn:
             raw = conn.connection.driver_connection  # outside a transaction, as pragmas need
             raw.execute("ANALYZE")

@@ -73,6 +73,7 @@ def is_country_code(code: str | None) -> bool:
     return bool(code) and len(code) == 2 and pycountry.countries.get(alpha_2=code.upper()) is not None
 
 
+@cache  # asked for every row of a list, an index and an export
 def country_name(code: str | None, language: str = "en") -> str:
     """The short name of a country code in English or Danish; '' for None."""
     if not code:

@@ -58,6 +58,17 @@ def person_key(name: str) -> str:
     return " ".join(sorted(_fold_words(name).replace("&", " ").split()))
 
 
+def why_same_person(name_a: str, email_a: str, name_b: str, email_b: str) -> str | None:
+    """Why two contacts of one organisation are the same person — "same email" or "same
+    name" (word order and accents aside) — or None."""
+    if email_a and email_b and email_a.strip().casefold() == email_b.strip().casefold():
+        return "same email"
+    key = person_key(name_a)
+    if key and key == person_key(name_b):
+        return "same name"
+    return None
+
+
 def name_score(a: str, b: str) -> float:
     """0–100: how alike two keys are, tolerant of typos and word order."""
     if not a or not b:
@@ -97,12 +108,13 @@ class OrganisationProfile:
     city: str = ""
     domains: frozenset[str] = frozenset()  # mail and web domains of it and its contacts
     phones: frozenset[str] = frozenset()  # E.164
+    country: str | None = None  # what a VAT number written without a country prefix is from
     key: str = field(init=False, compare=False)  # organisation_key(name)
     vat_key: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", organisation_key(self.name))
-        object.__setattr__(self, "vat_key", vat_key(self.vat))
+        object.__setattr__(self, "vat_key", vat_key(self.vat, self.country))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,16 @@ class InvalidValue(ValueError):
     """A typed value that cannot be accepted; the message is shown at the field."""
 
 
+class UnassignedNumber(InvalidValue):
+    """A phone number of the right length for its country, in a range the numbering plan
+    does not give out (yet) — likely a typo, possibly a new range the phone library does
+    not know. Forms refuse it; an import keeps it as written, with a remark."""
+
+    def __init__(self, typed: str, where: str) -> None:
+        super().__init__(f"“{typed}” is not in a number range in use in {where}; check the digits")
+        self.where = where  # "Denmark (+45)"
+
+
 # --- web addresses -------------------------------------------------------------------------
 
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
@@ -64,39 +74,60 @@ _VAT_LABEL = re.compile(r"^(?:(?:cvr|vat|moms)(?:[\s\-.:]*(?:nr|no|nummer|number
 _VAT_NOISE = re.compile(r"[\s.\-/]")
 
 
+def _vat_parts(text: str, country: str | None) -> tuple[str, str]:
+    """(country prefix, number) of a VAT or company number as written: the prefix it is
+    written with, else 'DK' for a CVR/SE/moms number, else `country`; the number compact."""
+    raw = (text or "").strip()
+    label = _VAT_LABEL.match(raw)
+    if label and label.group(0).strip().lower()[:2] in ("cv", "se", "mo"):
+        country = "DK"  # CVR, SE and moms numbers are Danish whatever the member's country
+    compact = _VAT_NOISE.sub("", _VAT_LABEL.sub("", raw)).upper()
+    if compact[:2].isalpha():
+        return compact[:2], compact[2:]
+    return (country or "").upper(), compact
+
+
 def normalise_vat_number(text: str, country: str | None) -> str:
     """A VAT or company number in one compact form.
 
     Danish CVR numbers (a 'DK' prefix, or a member in Denmark) must have exactly 8 digits and
     are stored as 'DK12345678' with their leading zeros; 'DK 12 34 56 78', '12-34-56-78' and
-    'CVR-nr. 12345678' are all accepted. Other countries: an optional 2-letter prefix and
-    5–14 letters and digits.
+    'CVR-nr. 12345678' are all accepted, and a number of 7 digits is one whose leading zero a
+    spreadsheet dropped (01234567 kept as the number 1234567). Other countries: an optional
+    2-letter prefix and 5–14 letters and digits.
     """
     raw = text.strip()
     if not raw:
         return ""
-    label = _VAT_LABEL.match(raw)
-    if label and label.group(0).strip().lower()[:2] in ("cv", "se", "mo"):
-        country = "DK"  # CVR, SE and moms numbers are Danish whatever the member's country
-    compact = _VAT_NOISE.sub("", _VAT_LABEL.sub("", raw)).upper()
-    prefix = compact[:2] if compact[:2].isalpha() else ""
-    if prefix == "DK" or (not prefix and (country or "").upper() == "DK"):
-        digits = compact[2:] if prefix else compact
-        if not re.fullmatch(r"\d{8}", digits):
+    prefix, body = _vat_parts(raw, country)
+    written_prefix = _VAT_NOISE.sub("", _VAT_LABEL.sub("", raw)).upper()[:2].isalpha()
+    if prefix == "DK":
+        if not written_prefix and re.fullmatch(r"\d{7}", body):
+            body = "0" + body
+        if not re.fullmatch(r"\d{8}", body):
             raise InvalidValue(f"“{raw}” is not a Danish CVR number; it has 8 digits, "
                                "e.g. DK 12 34 56 78")
-        return "DK" + digits
-    body = compact[len(prefix):]
+        return "DK" + body
     if not re.fullmatch(r"[0-9A-Z]{5,14}", body) or not any(ch.isdigit() for ch in body):
         raise InvalidValue(f"“{raw}” is not a VAT number; it has 5 to 14 letters and digits "
                            "after the country code, e.g. DE123456789")
-    return compact
+    return (prefix + body) if written_prefix else body
 
 
-def vat_key(vat: str) -> str:
-    """What two VAT numbers are compared by: the compact number without its country prefix."""
-    compact = _VAT_NOISE.sub("", _VAT_LABEL.sub("", vat or "")).upper()
-    return compact[2:] if compact[:2].isalpha() and len(compact) > 2 else compact
+# VAT prefixes that are not the country's ISO code.
+_VAT_PREFIX_COUNTRY = {"EL": "GR"}
+
+
+def vat_key(vat: str, country: str | None = None) -> str:
+    """What two VAT numbers are compared by: the country and the compact number, so that
+    DE123456789 and GB123456789 are two companies. A number written without a country
+    prefix belongs to `country` (the member's or the row's); without either it stays bare."""
+    prefix, body = _vat_parts(vat, country)
+    if not body:
+        return ""
+    if prefix == "DK" and re.fullmatch(r"\d{7}", body):
+        body = "0" + body
+    return _VAT_PREFIX_COUNTRY.get(prefix, prefix) + body
 
 
 # --- email -------------------------------------------------------------------------------------
@@ -155,6 +186,9 @@ def parse_phone(text: str, default_region: str | None) -> Phone | None:
             number = with_plus
     if not phonenumbers.is_valid_number(number):
         where = phonenumbers.region_code_for_country_code(number.country_code)
+        possible = phonenumbers.is_possible_number_with_reason(number)
+        if possible == phonenumbers.ValidationResult.IS_POSSIBLE:  # a whole number's length
+            raise UnassignedNumber(raw, f"{_region_label(where)} (+{number.country_code})")
         raise InvalidValue(f"“{raw}” is not a valid phone number for {_region_label(where)} "
                            f"(+{number.country_code}); check the digits or add the country code")
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

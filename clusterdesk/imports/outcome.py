@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..domain.merge_rules import is_blank
 from ..domain.similarity import person_key
+from ..domain.text import plural
 from .fields import FIELD_BY_KEY
 from .plan import Duplicate, ImportPlan, combined_values, resolve
 from .rows import LIST_KEYS, MEMBER_KEYS, ContactData
@@ -79,21 +80,18 @@ class ImportSummary:
 
     def text(self, *, past: bool = False) -> str:
         """'create 3 members, add 5 contacts, …' (or 'created …' once done)."""
-        def n(count: int, word: str) -> str:
-            return f"{count:,} {word}{'' if count == 1 else 's'}"
-
         verbs = {"create": "created", "add": "added", "complete": "completed", "add to": "added to",
                  "skip": "skipped", "leave out": "left out"}
-        parts = [("create", n(self.members_new, "member"))]
-        parts.append(("add", n(self.contacts_new, "contact")))
+        parts = [("create", plural(self.members_new, "member"))]
+        parts.append(("add", plural(self.contacts_new, "contact")))
         if self.contacts_updated:
-            parts.append(("complete", n(self.contacts_updated, "known contact")))
+            parts.append(("complete", plural(self.contacts_updated, "known contact")))
         if self.members_merged:
-            parts.append(("add to", n(self.members_merged, "existing member")))
+            parts.append(("add to", plural(self.members_merged, "existing member")))
         if self.organisations_skipped:
-            parts.append(("skip", n(self.organisations_skipped, "duplicate")))
+            parts.append(("skip", plural(self.organisations_skipped, "duplicate")))
         if self.rows_left_out:
-            parts.append(("leave out", n(self.rows_left_out, "row") + " with problems"))
+            parts.append(("leave out", plural(self.rows_left_out, "row") + " with problems"))
         return ", ".join(f"{verbs[verb] if past else verb} {what}" for verb, what in parts)
 
 

@@ -39,6 +39,11 @@ class ExistingMember:
     city: str = ""
     domains: frozenset[str] = frozenset()
     phones: frozenset[str] = frozenset()
+    country: str | None = None
+
+    def profile(self) -> OrganisationProfile:
+        return OrganisationProfile(self.id, self.name, self.vat, self.city, self.domains,
+                                   self.phones, self.country)
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Candidate:
     rows: list[int]
     values: dict
     contacts: list[ContactData] = field(default_factory=list)
+    region: str | None = None  # its country, or the import's default country
 
     @property
     def name(self) -> str:
@@ -63,7 +69,8 @@ class Candidate:
             website_domain(self.values.get("website", ""))}
         return OrganisationProfile(self.number, self.name, self.values.get("vat_number", ""),
                                    self.values.get("city", ""), frozenset(d for d in domains if d),
-                                   frozenset(c.phone_e164 for c in self.contacts if c.phone_e164))
+                                   frozenset(c.phone_e164 for c in self.contacts if c.phone_e164),
+                                   self.values.get("country") or self.region)
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ class ImportPlan:
     source_description: str
     digest: str
     sheet: str
-    header_row: int  # spreadsheet row number of the header
+    header_row: int  # spreadsheet row number of the header (its last row)
     columns: tuple[SourceColumn, ...]
     mapping: tuple[str, ...]
     rows_read: int
@@ -101,6 +108,8 @@ class ImportPlan:
     candidates: tuple[Candidate, ...]  # built from the rows without problems
     duplicates: tuple[Duplicate, ...]
     earlier_imports: tuple[str, ...] = ()
+    header_label: str = ""  # "row 3" or "rows 3–4"
+    sheets: tuple[str, ...] = ()  # every sheet of the workbook
 
     @property
     def file_problem(self) -> bool:
@@ -140,28 +149,32 @@ def build_plan(source: SourceTable, mapping: Sequence[str], existing: Sequence[E
         for done, (number, cells) in enumerate(data, start=1):
             parsed.append(parse_row(number, cells, source.columns, mapping, options))
             progress("Checking rows", done, len(data))
+    remarks: list[Problem] = []
     for row in parsed:
         problems.extend(row.problems)
-    remarks: list[Problem] = []
-    candidates = group_rows([r for r in parsed if r.ok], remarks)
+        remarks.extend(row.remarks)
+    candidates = group_rows([r for r in parsed if r.ok], remarks, options.default_country)
     progress.check()
     duplicates = find_duplicates(candidates, existing, progress)
     return ImportPlan(
         source.name, source.describe(), source.digest, source.sheet, source.header_index + 1,
         source.columns, mapping, len(data), tuple(problems), tuple(remarks), tuple(candidates),
-        tuple(duplicates), tuple(earlier_imports))
+        tuple(duplicates), tuple(earlier_imports), source.header_label(), tuple(source.sheets))
 
 
 # --- rows of one organisation -----------------------------------------------------------------
 
 
-def group_rows(rows: Sequence[ParsedRow], remarks: list[Problem]) -> list[Candidate]:
-    """Rows with the same CVR/VAT, or the same name (legal form aside), are one organisation."""
+def group_rows(rows: Sequence[ParsedRow], remarks: list[Problem],
+               default_country: str | None = None) -> list[Candidate]:
+    """Rows with the same CVR/VAT (country and number), or the same name (legal form aside),
+    are one organisation."""
     candidates: list[Candidate] = []
     by_vat: dict[str, Candidate] = {}
     by_name: dict[str, list[Candidate]] = {}
     for row in rows:
-        vat = vat_key(row.values.get("vat_number", ""))
+        region = row.values.get("country") or default_country
+        vat = vat_key(row.values.get("vat_number", ""), region)
         key = organisation_key(row.name)
         same_name = by_name.get(key, [])
         target = by_vat.get(vat) if vat else None
@@ -172,7 +185,7 @@ def group_rows(rows: Sequence[ParsedRow], remarks: list[Problem]) -> list[Candid
             elif not vat:
                 target = same_name[0]
         if target is None:
-            target = Candidate(len(candidates), [row.row], dict(row.values))
+            target = Candidate(len(candidates), [row.row], dict(row.values), region=region)
             candidates.append(target)
             by_name.setdefault(key, []).append(target)
         else:
@@ -233,7 +246,7 @@ def find_duplicates(candidates: Sequence[Candidate], existing: Sequence[Existing
     """The best match of each file organisation: an existing member if one looks the same,
     otherwise an earlier organisation in the file."""
     profiles = [c.profile() for c in candidates]
-    others = [OrganisationProfile(m.id, m.name, m.vat, m.city, m.domains, m.phones) for m in existing]
+    others = [m.profile() for m in existing]
     best: dict[int, tuple[Match, ExistingMember | None, int | None]] = {}
     if others:
         pairs = sorted(candidate_pairs(profiles, others=others))

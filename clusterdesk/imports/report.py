@@ -3,13 +3,10 @@ duplicate with what will happen to it, and the sum of it all."""
 
 from __future__ import annotations
 
+from ..domain.text import plural
 from .fields import FIELD_BY_KEY, IGNORE
 from .outcome import ImportSummary
 from .plan import DECISIONS, Duplicate, ImportPlan
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def duplicate_line(plan: ImportPlan, duplicate: Duplicate, decision: str) -> str:
@@ -30,8 +27,9 @@ def mapping_lines(plan: ImportPlan) -> list[str]:
 def report_lines(plan: ImportPlan, summary: ImportSummary,
                  decisions: dict[int, str] | None = None) -> list[str]:
     decisions = decisions or {}
-    lines = [f"Read {_plural(plan.rows_read, 'row')} from {plan.source_name} "
-             f"({plan.source_description}); the header is row {plan.header_row}.",
+    lines = [f"Read {plural(plan.rows_read, 'row')} from {plan.source_name} "
+             f"({plan.source_description}); the header is "
+             f"{plan.header_label or f'row {plan.header_row}'}.",
              "Columns:", *mapping_lines(plan)]
     for earlier in plan.earlier_imports:
         lines.append(f"This file was imported before ({earlier}); rows already here are merged, "
@@ -40,7 +38,7 @@ def report_lines(plan: ImportPlan, summary: ImportSummary,
         if plan.file_problem:
             lines.append("The file cannot be imported:")
         else:
-            lines.append(f"{_plural(len(plan.bad_rows), 'row')} "
+            lines.append(f"{plural(len(plan.bad_rows), 'row')} "
                          f"{'has' if len(plan.bad_rows) == 1 else 'have'} problems:")
         lines += [problem.line() for problem in plan.problems]
     else:
@@ -49,7 +47,7 @@ def report_lines(plan: ImportPlan, summary: ImportSummary,
         lines.append("Remarks (not stopping the import):")
         lines += [remark.line() for remark in plan.remarks]
     if plan.duplicates:
-        lines.append(f"{_plural(len(plan.duplicates), 'likely duplicate')}:")
+        lines.append(f"{plural(len(plan.duplicates), 'likely duplicate')}:")
         lines += [duplicate_line(plan, d, decisions.get(d.id, d.default)) for d in plan.duplicates]
     if not plan.file_problem:
         lines.append("The import will " + summary.text() + ".")

@@ -60,6 +60,7 @@ class ParsedRow:
     values: dict = field(default_factory=dict)  # member field → value, only those the row fills
     contact: ContactData | None = None
     problems: tuple[Problem, ...] = ()
+    remarks: tuple[Problem, ...] = ()  # worth knowing, not stopping: a value kept as written
 
     @property
     def ok(self) -> bool:
@@ -169,12 +170,27 @@ def parse_row(row_number: int, cells: Sequence[Cell], columns: Sequence[SourceCo
         if items:
             values[key] = items
 
-    contact = _contact(raw, take, region)
+    remarks: list[Problem] = []
+
+    def phone(value: Cell) -> tuple[str, str]:
+        try:
+            return validation.normalise_phone(text_of(value), region)
+        except validation.UnassignedNumber as exc:
+            # Kept as written (no E.164 form): a new number range, or a typo someone can fix
+            # in the contact later — not a reason to stop a whole import.
+            column, _value = raw["contact_phone"]
+            text = text_of(value)
+            remarks.append(Problem(row_number, column.display, text,
+                                   f"not in a number range in use in {exc.where}; kept as written",
+                                   column.index))
+            return text, ""
+
+    contact = _contact(raw, take, phone)
     if "name" not in raw:
         problems.append(Problem(row_number, _name_column(columns, mapping), "",
                                 "the member's name is empty"))
     return ParsedRow(row_number, values, contact,
-                     tuple(sorted(problems, key=lambda p: p.column_index)))
+                     tuple(sorted(problems, key=lambda p: p.column_index)), tuple(remarks))
 
 
 def _reason(text: str, message: str) -> str:
@@ -186,14 +202,14 @@ def _reason(text: str, message: str) -> str:
     return message
 
 
-def _contact(raw, take, region: str | None) -> ContactData | None:
+def _contact(raw, take, phone_parser) -> ContactData | None:
     if not any(key.startswith("contact_") for key in raw):
         return None
     name = take("contact_name", text_of) or " ".join(
         part for part in (take("contact_first_name", text_of), take("contact_last_name", text_of))
         if part)
     email = take("contact_email", _SIMPLE_PARSERS["contact_email"]) or ""
-    phone = take("contact_phone", lambda v: validation.normalise_phone(text_of(v), region))
+    phone = take("contact_phone", phone_parser)
     typed, e164 = phone or ("", "")
     role = take("contact_role", text_of) or ""
     language = take("contact_language", _SIMPLE_PARSERS["contact_language"]) or ""

@@ -43,6 +43,24 @@ def sheet_names(path: Path) -> list[str]:
         workbook.close()
 
 
+def sheet_heads(path: Path, rows: int) -> dict[str, list[tuple[Cell, ...]]]:
+    """The first `rows` rows of every sheet with rows (charts left out), for choosing the
+    sheet to import from before reading one in full."""
+    workbook = open_workbook(path)
+    try:
+        heads = {}
+        for worksheet in workbook.worksheets:
+            if not hasattr(worksheet, "iter_rows"):
+                continue
+            worksheet.reset_dimensions()
+            heads[worksheet.title] = [
+                tuple(cell_value(c.value, getattr(c, "number_format", None)) for c in row)
+                for row in worksheet.iter_rows(max_row=rows)]
+        return heads
+    finally:
+        workbook.close()
+
+
 def _merged_ranges(path: Path, worksheet) -> list[tuple[int, int, int, int]]:
     """(first row, first column, last row, last column), 0-based, of the sheet's merged cells.
     Read from the sheet's XML: openpyxl's fast reader does not keep them."""

@@ -73,6 +73,9 @@ class ContactRow:
     consent: str  # e.g. "Newsletter (since 03-02-2025)"; "" when none
     deleted: bool
     erased: bool
+    # The consents in force, (purpose, given on); () when none — or all withdrawn.
+    consents_in_force: tuple[tuple[str, date], ...] = ()
+    withdrawn: bool = False  # it had consents, and every one of them was withdrawn
 
     @property
     def language_name(self) -> str:
@@ -146,11 +149,13 @@ def _live_consents(contact: Contact) -> list[ConsentRecord]:
 
 
 def _row(contact: Contact) -> ContactRow:
+    consents = _live_consents(contact)
+    in_force = tuple((c.purpose, c.given_on) for c in consents if c.withdrawn_on is None)
     return ContactRow(contact.id, contact.member_id, contact.name, contact.role, contact.email,
                       format_phone(contact.phone_e164, contact.phone), contact.phone_e164,
                       contact.language, contact.is_primary,
-                      consent_summary(_live_consents(contact)), contact.deleted_at is not None,
-                      contact.erased_at is not None)
+                      consent_summary(consents), contact.deleted_at is not None,
+                      contact.erased_at is not None, in_force, bool(consents) and not in_force)
 
 
 def _detail(contact: Contact, member_country: str | None) -> ContactDetail:

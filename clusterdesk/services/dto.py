@@ -6,18 +6,23 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, or_
+
+from ..domain.text import search_terms
 
 
 def like_terms(column: ColumnElement, text: str) -> list[ColumnElement]:
-    """One LIKE per typed word (all must match), with % and _ taken literally."""
-    from ..domain.text import search_fold
-
+    """One condition per typed word (all must match): the word in any of its spellings
+    (domain.text.search_terms) inside the folded column, with % and _ taken literally."""
     clauses = []
-    for term in search_fold(text).split():
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        clauses.append(column.like(f"%{escaped}%", escape="\\"))
+    for spellings in search_terms(text):
+        likes = [column.like(f"%{_escaped(s)}%", escape="\\") for s in spellings]
+        clauses.append(likes[0] if len(likes) == 1 else or_(*likes))
     return clauses
+
+
+def _escaped(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from ..domain.countries import country_name
 from ..domain.similarity import (
-    OrganisationProfile,
     candidate_pairs,
     compare_organisations,
     email_domain,
@@ -64,13 +63,14 @@ def existing_members(conn) -> list[ExistingMember]:
         if phone:
             phones[member_id].add(phone)
     result = []
-    for member_id, name, vat, city, website in conn.execute(
-            select(Member.id, Member.name, Member.vat_number, Member.city, Member.website)
+    for member_id, name, vat, city, website, country in conn.execute(
+            select(Member.id, Member.name, Member.vat_number, Member.city, Member.website,
+                   Member.country)
             .where(Member.deleted_at.is_(None))):
         site = website_domain(website)
         member_domains = domains.get(member_id, set()) | ({site} if site else set())
         result.append(ExistingMember(member_id, name, vat, city, frozenset(member_domains),
-                                     frozenset(phones.get(member_id, ()))))
+                                     frozenset(phones.get(member_id, ())), country))
     return result
 
 
@@ -88,7 +88,7 @@ def find_member_duplicates(ctx: ServiceContext, progress: ProgressFn | None = No
         facts = {row.id: row for row in conn.execute(
             select(Member.id, Member.name, Member.city, Member.country, Member.vat_number)
             .where(Member.deleted_at.is_(None)))}
-    profiles = [OrganisationProfile(m.id, m.name, m.vat, m.city, m.domains, m.phones) for m in members]
+    profiles = [m.profile() for m in members]
     pairs = sorted(candidate_pairs(profiles))
     found = []
     for done, (i, j) in enumerate(pairs, start=1):

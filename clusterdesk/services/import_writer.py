@@ -19,8 +19,8 @@ from .members import (
     MemberInput,
     add_member,
     apply_member_input,
+    index_member,
     member_detail,
-    member_search_text,
     validate_member,
 )
 
@@ -74,7 +74,7 @@ class ImportWriter:
         # Tags come from one lookup for the whole import instead of a query per member.
         member = add_member(self.session, replace(data, sectors=(), tags=()), today)
         member.tags = self.tags.get("sector", data.sectors) + self.tags.get("tag", data.tags)
-        member.search_text = member_search_text(data)
+        index_member(member, data)
         self._item("members", member.id, "created", row)
         self.members_created += 1
         for index, contact in enumerate(contacts):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import lazyload
 
 from ..domain.changes import Changes
 from ..domain.formatting import format_datetime
+from ..domain.text import plural
 from ..imports.fields import IGNORE, compact
 from ..imports.outcome import ExistingDetail, ImportSummary, summarise
 from ..imports.plan import ImportPlan, build_plan, resolve
@@ -167,7 +168,7 @@ def run_import(ctx: ServiceContext, dry: DryRun, decisions: dict[int, str] | Non
         raise ServiceError("Nothing was imported: " + "; ".join(p.reason for p in plan.problems if p.row is None))
     if plan.problems and not skip_invalid:
         rows = plan.bad_rows
-        raise ServiceError(f"Nothing was imported: {len(rows)} row{'s' * (len(rows) != 1)} "
+        raise ServiceError(f"Nothing was imported: {plural(len(rows), 'row')} "
                            "have problems. Fix them in the file and import it again, or choose to "
                            "leave those rows out.")
     step = Progress(progress, cancel, step=100)

@@ -7,13 +7,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import case, func, literal_column, or_, select
 
 from ..domain.countries import country_name
 from ..domain.enums import SizeBand
-from ..domain.text import search_fold
+from ..domain.text import sort_key, terms_narrow
 from ..domain.validation import format_phone
-from ..store.models import Contact, Interaction, Member, Tag, member_tags
+from ..store.models import Contact, Member, Tag, member_tags
 from .context import ServiceContext
 from .dto import like_terms
 
@@ -45,8 +45,7 @@ class MemberFilter:
             theirs = getattr(other, key)
             if theirs and getattr(self, key) != theirs:
                 return False
-        terms = search_fold(self.text).split()
-        return all(any(old in new for new in terms) for old in search_fold(other.text).split())
+        return terms_narrow(self.text, other.text)
 
     @classmethod
     def from_criteria(cls, criteria: dict) -> MemberFilter:
@@ -111,7 +110,15 @@ SORTABLE = {
     "size_band": Member.size_band,
     "member_since": Member.member_since,
     "vat_number": Member.vat_number,
+    "website": Member.website,
+    "last_interaction_on": Member.last_contact_on,
+    "sectors": Member.sector_sort,
+    "tags": Member.tag_sort,
 }
+# Sorted with the empty ones last either way (as a spreadsheet does); a missing last
+# contact is the oldest one instead: "who haven't we talked to the longest" starts with
+# those never contacted.
+_BLANK_LAST = {"city", "postcode", "website", "vat_number", "sectors", "tags", "member_since"}
 
 
 def _where(f: MemberFilter):
@@ -159,22 +166,25 @@ def _order(ctx: ServiceContext, sort: str, descending: bool) -> list:
         terms = [Member.sort_name, Member.deleted_at]
     else:
         terms = [*([] if column is Member.sort_name else [column]), Member.sort_name, _row_key(ctx)]
-    return [t.desc() if descending else t.asc() for t in terms]
+    ordered = [t.desc() if descending else t.asc() for t in terms]
+    if column is Member.last_contact_on:
+        ordered[0] = ordered[0].nulls_last() if descending else ordered[0].nulls_first()
+    elif sort in _BLANK_LAST:
+        blank = or_(column.is_(None), column == "") if column.type.python_type is str else column.is_(None)
+        ordered.insert(0, case((blank, 1), else_=0).asc())
+    return ordered
 
 
 _PAGE_COLUMNS = (Member.id, Member.name, Member.sort_name, Member.kind, Member.city,
                  Member.country, Member.status, Member.international_orientation,
                  Member.member_since, Member.vat_number, Member.size_band, Member.postcode,
-                 Member.website)
+                 Member.website, Member.last_contact_on)
 _UNIT, _RECORD = "\x1f", "\x1e"  # separators that never occur in typed names
 
 
 def _read_rows(ctx: ServiceContext, chosen) -> list:
-    """The members `chosen` selects (a subquery), each with its tags, last contact and
-    primary contact looked up by an index — only for these rows, in the same query."""
-    last = (select(func.max(Interaction.occurred_on))
-            .where(Interaction.member_id == chosen.c.id, Interaction.deleted_at.is_(None))
-            .scalar_subquery())
+    """The members `chosen` selects (a subquery), each with its tags and primary contact
+    looked up by an index — only for these rows, in the same query."""
     labels = (select(func.aggregate_strings(Tag.kind + _UNIT + Tag.name, _RECORD))
               .select_from(member_tags).join(Tag, Tag.id == member_tags.c.tag_id)
               .where(member_tags.c.member_id == chosen.c.id).scalar_subquery())
@@ -183,7 +193,7 @@ def _read_rows(ctx: ServiceContext, chosen) -> list:
                .where(Contact.member_id == chosen.c.id, Contact.is_primary,
                       Contact.deleted_at.is_(None))
                .order_by(Contact.created_at).limit(1).scalar_subquery())
-    query = select(chosen, last.label("last"), labels.label("labels"), primary.label("primary"))
+    query = select(chosen, labels.label("labels"), primary.label("primary"))
     with ctx.workspace.engine.connect() as conn:
         return conn.execute(query).all()
 
@@ -199,6 +209,29 @@ def member_page(ctx: ServiceContext, f: MemberFilter = MemberFilter(), *, sort: 
     for start in range(0, len(keys), 5000):  # keep IN lists within every driver's limit
         rows += _rows_by_key(ctx, keys[start:start + 5000])
     return rows
+
+
+def member_position(ctx: ServiceContext, member_id: uuid.UUID, f: MemberFilter = MemberFilter(), *,
+                    sort: str = "name", descending: bool = False) -> int | None:
+    """Where a member stands in the filtered, sorted list (0 = first row), or None when the
+    filter leaves it out — so a list can show a member without changing its filter."""
+    return _position(ctx, member_id, f, sort, descending, None)
+
+
+def _position(ctx: ServiceContext, member_id: uuid.UUID, f: MemberFilter, sort: str,
+              descending: bool, keys: list | None) -> int | None:
+    key = _row_key(ctx)
+    with ctx.workspace.engine.connect() as conn:
+        target = conn.execute(select(key).where(Member.id == member_id, *_where(f))).scalar()
+        if target is None:
+            return None
+        if keys is None:  # read in list order until it comes (keys only, from the index)
+            keys = conn.execute(select(key).where(*_where(f))
+                                .order_by(*_order(ctx, sort, descending))).scalars()
+        for position, found in enumerate(keys):
+            if found == target:
+                return position
+    return None
 
 
 def _rows_by_key(ctx: ServiceContext, keys: list) -> list[MemberRow]:
@@ -219,8 +252,8 @@ def _member_row(r) -> MemberRow:
     name, phone, e164, email = (r.primary.split(_UNIT) if r.primary else ("", "", "", ""))
     return MemberRow(r.id, r.name, r.kind, r.city, r.country, r.status,
                      r.international_orientation, r.member_since, r.vat_number,
-                     tuple(sorted(sectors, key=str.casefold)), tuple(sorted(tags, key=str.casefold)),
-                     r.last, r.size_band, r.postcode, r.website, name,
+                     tuple(sorted(sectors, key=sort_key)), tuple(sorted(tags, key=sort_key)),
+                     r.last_contact_on, r.size_band, r.postcode, r.website, name,
                      format_phone(e164, phone), email)
 
 
@@ -276,3 +309,7 @@ class MemberListing:
         if self._count is None:
             self._count = count_members(self.ctx, self.filter)
         return self._count
+
+    def position(self, member_id: uuid.UUID) -> int | None:
+        """The member's row in this list, or None when the filter leaves it out."""
+        return _position(self.ctx, member_id, self.filter, self.sort, self.descending, self.keys)

@@ -8,10 +8,11 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from ..domain import indexing
 from ..domain.changes import Changes
-from ..domain.countries import country_name, is_country_code
+from ..domain.countries import is_country_code
 from ..domain.enums import InternationalOrientation, MemberKind, MemberStatus, SizeBand
-from ..domain.text import search_fold, sort_key
+from ..domain.text import sort_key
 from ..domain.validation import (
     InvalidValue,
     normalise_vat_number,
@@ -76,11 +77,14 @@ _FIELDS = ("name", "kind", "size_band", "country", "city", "postcode", "address"
            "vat_number", "member_since", "status", "international_orientation", "notes")
 
 
-def member_search_text(data: MemberInput) -> str:
-    parts = [data.name, data.city, data.postcode, data.vat_number, data.website,
-             country_name(data.country), country_name(data.country, "da"),
-             *data.sectors, *data.tags]
-    return search_fold(" ".join(p for p in parts if p))
+def index_member(member: Member, data: MemberInput) -> None:
+    """Set the columns the list searches and sorts by from what the member holds."""
+    member.sort_name = sort_key(data.name)
+    member.search_text = indexing.member_search_text(
+        data.name, data.city, data.postcode, data.vat_number, data.website, data.country,
+        data.sectors, data.tags)
+    member.sector_sort = indexing.first_label_key(data.sectors)
+    member.tag_sort = indexing.first_label_key(data.tags)
 
 
 def validate_member(data: MemberInput) -> MemberInput:
@@ -145,8 +149,7 @@ def apply_member_input(session, member: Member, data: MemberInput, today: date) 
 def _apply_fields(session, member: Member, data: MemberInput, today: date) -> None:
     for key in _FIELDS:
         setattr(member, key, getattr(data, key))
-    member.sort_name = sort_key(data.name)
-    member.search_text = member_search_text(data)
+    index_member(member, data)
     member.tags = _tags(session, "sector", data.sectors) + _tags(session, "tag", data.tags)
     wanted = set(data.markets)
     for market in list(member.markets):

@@ -8,6 +8,7 @@ merged-away record as a tombstone, and logs what it did so that it can be undone
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,12 +19,14 @@ from ..domain.countries import country_name
 from ..domain.enums import InternationalOrientation, MemberKind, MemberStatus, SizeBand
 from ..domain.formatting import format_date, format_datetime
 from ..domain.merge_rules import JOINED, is_blank, merged_value
+from ..domain.similarity import why_same_person
+from ..store.derived import refresh_last_contact
 from ..store.models import Contact, Member, MemberMarket, MergeRecord
 from ..store.references import ReferenceMerger, count_references, to_json, undo_references
 from .context import ServiceContext
 from .duplicates import CONTACTS, MEMBERS, RecordBrief, member_brief
 from .errors import ConflictError, NotFound, ServiceError
-from .members import apply_member_input, member_detail
+from .members import apply_member_input, index_member, member_detail
 from .safety import backup_before
 
 _ENUM_LABEL = {"kind": MemberKind, "size_band": SizeBand, "status": MemberStatus,
@@ -64,6 +67,19 @@ class FieldComparison:
 
 
 @dataclass(frozen=True)
+class SamePerson:
+    """A contact of the kept member and a contact of the other that are one person."""
+
+    keep: RecordBrief
+    other: RecordBrief
+    reason: str  # "same email" or "same name"
+
+    @property
+    def ids(self) -> tuple[uuid.UUID, uuid.UUID]:
+        return self.keep.id, self.other.id
+
+
+@dataclass(frozen=True)
 class MergePreview:
     entity: str
     keep: RecordBrief
@@ -73,6 +89,8 @@ class MergePreview:
     lists: tuple[tuple[str, str, str, str], ...]  # (what, keep's, other's, both together)
     keep_version: int
     other_version: int
+    # Members: people who are contacts of both, offered to be merged into one contact.
+    same_people: tuple[SamePerson, ...] = ()
 
 
 def _label(table: str) -> str:
@@ -101,6 +119,45 @@ def _brief(entity: str, record) -> RecordBrief:
                        " · ".join(p for p in (record.member.name, record.email) if p))
 
 
+def _live_contacts(session, member_id: uuid.UUID) -> list[Contact]:
+    return list(session.scalars(select(Contact).where(
+        Contact.member_id == member_id, Contact.deleted_at.is_(None), Contact.erased_at.is_(None))
+        .order_by(Contact.created_at)))
+
+
+def _same_people(session, keep_id: uuid.UUID, other_id: uuid.UUID) -> list[tuple[Contact, Contact, str]]:
+    """(kept member's contact, other member's contact, why) for each person who is a contact
+    of both: the same email first, then the same name; each contact in one pair at most."""
+    kept, others = _live_contacts(session, keep_id), _live_contacts(session, other_id)
+    pairs: list[tuple[Contact, Contact, str]] = []
+    used: set[uuid.UUID] = set()
+    for wanted in ("same email", "same name"):
+        for other in others:
+            if other.id in used:
+                continue
+            for mine in kept:
+                if mine.id not in used and why_same_person(
+                        mine.name, mine.email, other.name, other.email) == wanted:
+                    pairs.append((mine, other, wanted))
+                    used.update((mine.id, other.id))
+                    break
+    return pairs
+
+
+def _person(contact: Contact) -> RecordBrief:
+    return RecordBrief(contact.id, contact.name, contact.email or contact.role)
+
+
+def _merged_values(entity: str, keep, other, prefer_other: frozenset[str]) -> dict:
+    values = {key: merged_value(key, getattr(keep, key), getattr(other, key), key in prefer_other)
+              for key, _label_text in _fields(entity)}
+    if entity == CONTACTS:
+        if values["phone"] == other.phone and other.phone:
+            values["phone_e164"] = other.phone_e164
+        values["is_primary"] = keep.is_primary or other.is_primary
+    return values
+
+
 def merge_preview(ctx: ServiceContext, entity: str, keep_id: uuid.UUID,
                   other_id: uuid.UUID) -> MergePreview:
     """Both records side by side, field by field, with what the merge would keep."""
@@ -125,8 +182,12 @@ def merge_preview(ctx: ServiceContext, entity: str, keep_id: uuid.UUID,
                 both = list(dict.fromkeys((*a, *b)))
                 lists += ((what, ", ".join(map(shown, a)), ", ".join(map(shown, b)),
                            ", ".join(map(shown, both))),)
+        same = ()
+        if entity == MEMBERS:
+            same = tuple(SamePerson(_person(mine), _person(theirs), why)
+                         for mine, theirs, why in _same_people(uow.session, keep_id, other_id))
         return MergePreview(entity, _brief(entity, keep), _brief(entity, other), tuple(comparisons),
-                            related, lists, keep.version, other.version)
+                            related, lists, keep.version, other.version, same)
 
 
 @dataclass(frozen=True)
@@ -135,13 +196,18 @@ class MergeOutcome:
     kept: RecordBrief
     moved: int  # rows re-pointed to the kept record
     fields_filled: tuple[str, ...]
+    contacts_merged: int = 0  # people who were contacts of both members, now one contact
 
 
 def merge_records(ctx: ServiceContext, entity: str, keep_id: uuid.UUID, other_id: uuid.UUID, *,
                   prefer_other: frozenset[str] = frozenset(),
-                  versions: tuple[int, int] | None = None) -> tuple[MergeOutcome, Changes]:
+                  versions: tuple[int, int] | None = None,
+                  same_people: Sequence[tuple[uuid.UUID, uuid.UUID]] | None = None,
+                  ) -> tuple[MergeOutcome, Changes]:
     """Merge `other` into `keep` (a verified backup first). `prefer_other`: fields where the
-    user chose the other record's (filled) value."""
+    user chose the other record's (filled) value. Members: `same_people` are the (kept
+    member's, other member's) contacts that are one person and become one contact too —
+    by default every pair the preview offers; () merges none."""
     if keep_id == other_id:
         raise ServiceError("A record cannot be merged with itself.")
     backup_before(ctx, "before-merge")
@@ -153,34 +219,81 @@ def merge_records(ctx: ServiceContext, entity: str, keep_id: uuid.UUID, other_id
             changed = keep if keep.version != versions[0] else other
             raise ConflictError(f"“{changed.name}”", {}, changed.updated_by)
         kept_name, merged_name = keep.name, other.name
-        values = {key: merged_value(key, getattr(keep, key), getattr(other, key), key in prefer_other)
-                  for key, _label_text in _fields(entity)}
-        if entity == CONTACTS:
-            if values["phone"] == other.phone and other.phone:
-                values["phone_e164"] = other.phone_e164
-            values["is_primary"] = keep.is_primary or other.is_primary
+        values = _merged_values(entity, keep, other, prefer_other)
+        people = _chosen_people(session, entity, keep_id, other_id, same_people)
+        primary = next((c.id for c in _live_contacts(session, keep_id) if c.is_primary), None)
         before = {key: to_json(getattr(keep, key)) for key in values}
         session.flush()
         merger = ReferenceMerger(session, ctx.actor, now)
         merger.merge(entity, keep_id, other_id)
         if entity == MEMBERS:
             _drop_repeated_markets(merger, keep_id)
+            for (mine, theirs), _values in people.items():
+                merger.merge(CONTACTS, mine, theirs)
         session.expire_all()
         keep, other = _load(session, entity, keep_id), _load(session, entity, other_id)
         _set_values(session, entity, keep, values, ctx.today())
         changed = {key: [before[key], to_json(getattr(keep, key))] for key in values
                    if to_json(getattr(keep, key)) != before[key]}
         other.deleted_at = now
+        details = {"fields": changed, "ops": merger.ops, "merged_deleted_at": to_json(now)}
+        if entity == MEMBERS:
+            details.update(_merge_people(session, keep_id, people, primary, now, ctx.today()))
+            refresh_last_contact(session.connection(), (keep_id, other_id))
         record = MergeRecord(id=uuid.uuid4(), entity=entity, kept_id=keep_id, merged_id=other_id,
                              kept_name=kept_name, merged_name=merged_name, merged_by=ctx.actor,
-                             details={"fields": changed, "ops": merger.ops,
-                                      "merged_deleted_at": to_json(now)})
+                             details=details)
         session.add(record)
         session.info.setdefault("touched_kinds", set()).update(merger.touched)
         moved = sum(len(op["rows"]) for op in merger.ops if op["op"] == "repoint")
         outcome = MergeOutcome(record.id, _brief(entity, keep), moved,
-                               tuple(label for key, label in _fields(entity) if key in changed))
+                               tuple(label for key, label in _fields(entity) if key in changed),
+                               len(people))
         return outcome, uow.commit()
+
+
+def _chosen_people(session, entity: str, keep_id: uuid.UUID, other_id: uuid.UUID,
+                   chosen: Sequence[tuple[uuid.UUID, uuid.UUID]] | None) -> dict:
+    """(kept contact id, other contact id) → the merged contact's values, for the people the
+    user chose to merge (refused when they are no longer contacts of both)."""
+    if entity != MEMBERS:
+        return {}
+    found = {(mine.id, theirs.id): (mine, theirs) for mine, theirs, _why in
+             _same_people(session, keep_id, other_id)}
+    wanted = list(found) if chosen is None else [tuple(pair) for pair in chosen]
+    if any(pair not in found for pair in wanted):
+        raise ServiceError("The contacts to merge have changed since the merge was shown "
+                           "(edited, moved or deleted); look at the merge again.")
+    return {pair: _merged_values(CONTACTS, *found[pair], frozenset()) for pair in wanted}
+
+
+def _merge_people(session, member_id: uuid.UUID, people: dict, primary: uuid.UUID | None,
+                  now: datetime, today: date) -> dict:
+    """After the references moved: the kept contact of each pair gets the merged values, the
+    other goes to the bin, and the member is left with one primary contact. Returns what
+    the merge record keeps to undo it."""
+    log = []
+    for (mine, theirs), values in people.items():
+        kept, merged = session.get(Contact, mine), session.get(Contact, theirs)
+        before = {key: to_json(getattr(kept, key)) for key in values}
+        _set_values(session, CONTACTS, kept, values, today)
+        merged.deleted_at = now
+        log.append({"kept": str(mine), "merged": str(theirs), "before": before})
+    live = _live_contacts(session, member_id)
+    primaries = [c for c in live if c.is_primary]
+    keeper = next((c for c in primaries if c.id == primary), primaries[0] if primaries else None)
+    cleared = []
+    for contact in primaries:
+        if contact is not keeper:
+            contact.is_primary = False
+            cleared.append(str(contact.id))
+    for entry in log:
+        kept = session.get(Contact, uuid.UUID(entry["kept"]))
+        entry["fields"] = {key: [old, to_json(getattr(kept, key))]
+                           for key, old in entry.pop("before").items()
+                           if to_json(getattr(kept, key)) != old}
+    return {"contacts": log, "primary_cleared": [c for c in cleared
+                                                 if c not in {e["kept"] for e in log}]}
 
 
 def _drop_repeated_markets(merger: ReferenceMerger, keep_id: uuid.UUID) -> None:
@@ -252,12 +365,40 @@ def undo_merge(ctx: ServiceContext, merge_id: uuid.UUID) -> tuple[UndoOutcome, C
                 kept_edits.append(dict(_fields(record.entity)).get(key, key))
         if values:
             _set_values(session, record.entity, keep, values, ctx.today())
+        if record.entity == MEMBERS:
+            kept_edits += _undo_people(session, record.details)
+            for member in (keep, other):  # their tags and interactions are back where they were
+                index_member(member, member_detail(member).data)
+            refresh_last_contact(session.connection(), (keep.id, other.id))
         other.deleted_at = None
         record.undone_at = now
         record.undone_by = ctx.actor
         session.info.setdefault("touched_kinds", set()).update(touched)
         outcome = UndoOutcome(_brief(record.entity, other), tuple(kept_edits), missed)
         return outcome, uow.commit()
+
+
+def _undo_people(session, details: dict) -> list[str]:
+    """Put merged contacts back: the other one out of the bin, the kept one's fields as they
+    were (unless edited since: those are named in the result)."""
+    kept_edits = []
+    labels = dict(CONTACT_FIELDS)
+    for entry in reversed(details.get("contacts", [])):
+        kept = session.get(Contact, uuid.UUID(entry["kept"]))
+        merged = session.get(Contact, uuid.UUID(entry["merged"]))
+        if kept is not None:
+            for key, (before, after) in entry.get("fields", {}).items():
+                if to_json(getattr(kept, key)) == after:
+                    setattr(kept, key, before)
+                else:
+                    kept_edits.append(f"{kept.name}: {labels.get(key, key)}")
+        if merged is not None:
+            merged.deleted_at = None
+    for contact_id in details.get("primary_cleared", []):
+        contact = session.get(Contact, uuid.UUID(contact_id))
+        if contact is not None and contact.deleted_at is None:
+            contact.is_primary = True
+    return kept_edits
 
 
 def _from_json_field(key: str, value):

@@ -196,7 +196,7 @@ def erase_contact(ctx: ServiceContext, contact_id: uuid.UUID,
             setattr(contact, key, "")
         contact.name = ERASED_NAME
         contact.is_primary = False
-        contact.erased_at = now
+        contact.erased_at = now  # its search text is emptied with it (store.derived)
         contact.deleted_at = contact.deleted_at or now
         for consent in contact.consents:
             if consent.withdrawn_on is None:

@@ -8,10 +8,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
 from ..domain.countries import country_name
-from ..domain.text import search_fold
 from ..store.models import Contact, Member
 from .context import ServiceContext
 from .dto import like_terms
@@ -50,26 +49,11 @@ def _members(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
 
 @searcher
 def _contacts(ctx: ServiceContext, text: str, limit: int) -> list[SearchHit]:
-    # Contacts have no folded search column; match what was typed as well as its folded form
-    # (so "søren" and "soeren" both find Søren).
-    words = text.split()
-    if not words:
-        return []
-    clauses = []
-    for word in words:
-        variants = {word, word.lower(), search_fold(word)}
-        alternatives = []
-        for variant in variants:
-            escaped = variant.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            pattern = f"%{escaped}%"
-            alternatives += [func.lower(column).like(pattern, escape="\\")
-                             for column in (Contact.name, Contact.role, Contact.email)]
-            alternatives.append(Contact.phone_e164.like(pattern, escape="\\"))
-        clauses.append(or_(*alternatives))
     query = (select(Contact.id, Contact.name, Contact.role, Contact.email, Member.id.label("member_id"),
                     Member.name.label("member"))
              .join(Member, Member.id == Contact.member_id)
-             .where(Contact.deleted_at.is_(None), Member.deleted_at.is_(None), *clauses)
+             .where(Contact.deleted_at.is_(None), Member.deleted_at.is_(None),
+                    *like_terms(Contact.search_text, text))
              .order_by(Contact.name).limit(limit))
     with ctx.workspace.engine.connect() as conn:
         rows = conn.execute(query).all()

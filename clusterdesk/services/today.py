@@ -59,6 +59,7 @@ class AgendaSource:
     # and offers to open the record (`opens`, e.g. "the call screen") instead.
     done_means: str = ""
     opens: str = ""
+    noun: str = ""  # what one item is called ("Follow-up"), where a list names its kind
 
 
 def _resolve(path: str) -> Callable:
@@ -120,7 +121,8 @@ def complete_follow_up(ctx: ServiceContext, interaction_id: uuid.UUID) -> Change
 
 
 SOURCES: tuple[AgendaSource, ...] = (
-    AgendaSource("follow-up", "Follow-ups", ".today:follow_ups", ".today:complete_follow_up"),
+    AgendaSource("follow-up", "Follow-ups", ".today:follow_ups", ".today:complete_follow_up",
+                 noun="Follow-up"),
     AgendaSource("call-back", "Campaign call-backs", ".call_backs:due_call_backs",
                  ".call_backs:complete_call_back",
                  done_means="Marking it done records the call-back in the campaign as a call "
@@ -128,8 +130,9 @@ SOURCES: tuple[AgendaSource, ...] = (
                             "and the answers, open the call screen instead.",
                  opens="the call screen"),
     AgendaSource("checklist", "Checklist items", ".checklists:due_items",
-                 ".checklists:complete_agenda_item"),
-    AgendaSource("activity", "Activities starting", ".activities:activity_starts"),
+                 ".checklists:complete_agenda_item", noun="Checklist item"),
+    AgendaSource("activity", "Activities starting", ".activities:activity_starts",
+                 noun="Activity starts"),
     AgendaSource("funding-deadline", "Funding deadlines", ".funding_deadlines:deadline_items",
                  ".funding_deadlines:complete_deadline"),
     AgendaSource("evaluation", "Evaluations due", ".evaluations:evaluations_due",
@@ -153,6 +156,14 @@ def agenda(ctx: ServiceContext, *, horizon_days: int = HORIZON_DAYS) -> list[Age
         items.extend(_resolve(source.items)(ctx, until))
     # Stable: within a day, activities first, then each source's own order (checklist order).
     return sorted(items, key=lambda item: (item.due, item.kind != "activity"))
+
+
+def kind_label(kind: str) -> str:
+    """What an item of this kind is called on screen and in exports (never the code)."""
+    for source in SOURCES:
+        if source.kind == kind:
+            return source.noun or source.label
+    return kind.replace("-", " ").replace("_", " ").capitalize()
 
 
 def can_complete(item: AgendaItem) -> bool:

@@ -13,5 +13,6 @@ REVISIONS: tuple[str, ...] = (
     "0006_finance",
     "0007_strategy",
     "0008_evaluations",
+    "0009_search",
 )
 HEAD = REVISIONS[-1]

@@ -30,6 +30,7 @@ from .db import (
     sqlite_error,
     writable_problem,
 )
+from .derived import install_derived
 from .errors import (
     DamagedWorkspace,
     NewerSchema,
@@ -152,6 +153,7 @@ class Workspace:
     def __post_init__(self) -> None:
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
         install_audit(self.session_factory)
+        install_derived(self.session_factory)
 
     @property
     def is_server(self) -> bool:

@@ -311,7 +311,9 @@ class MainWindow(QMainWindow):
     def open_hit(self, hit) -> None:
         """Show a search hit (or any linked record) in its tab."""
         page = self.show_tab(hit.tab)
-        if hit.tab == "members" and hit.member_id is not None and hasattr(page, "select_member"):
+        if hit.kind == "contact" and hit.member_id is not None and hasattr(page, "open_contact"):
+            page.open_contact(hit.member_id, hit.id)
+        elif hit.tab == "members" and hit.member_id is not None and hasattr(page, "select_member"):
             page.select_member(hit.member_id)
         elif hasattr(page, "open_record"):
             page.open_record(hit.kind, hit.id)

@@ -113,3 +113,26 @@ def test_a_saved_mapping_by_name(workspace_file, tmp_path, capsys):
     conn = sqlite3.connect(workspace_file)
     assert conn.execute("select name, city, country from members").fetchall() == [("Havørn ApS", "Vejle", "SE")]
     conn.close()
+
+
+def test_a_workbook_without_a_member_list_names_its_sheets(workspace_file, tmp_path, capsys):
+    """QA: 'no column is mapped to Member name' on a workbook said nothing of its sheets."""
+    source = write_xlsx(tmp_path / "book.xlsx", [["By", "E-mail"], ["Vejle", "a@b.dk"]],
+                        sheet="Forside", extra_sheets=("Noter", "Adresser"))
+    code, out, _ = run(capsys, "--db", str(workspace_file), "import", "members", str(source),
+                       "--dry-run")
+    assert code == 1 and "file — no column is mapped to “Member name”" in out
+    assert ("This is the sheet “Forside”; the workbook also has “Noter”, “Adresser”. Choose the "
+            "sheet with the member list with --sheet NAME.") in out
+    # A workbook whose list is behind a cover page is read from the list.
+    book = write_xlsx(tmp_path / "cover.xlsx", [["AquaNord medlemsliste"], ["Udtrukket 27.11.2026"]],
+                      sheet="Forside")
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(book)
+    sheet = workbook.create_sheet("Medlemmer")
+    for row in [HEADER, *ROWS]:
+        sheet.append(row)
+    workbook.save(book)
+    code, out, _ = run(capsys, "--db", str(workspace_file), "import", "members", str(book), "--dry-run")
+    assert code == 0 and "(Excel, sheet “Medlemmer”); the header is row 1." in out

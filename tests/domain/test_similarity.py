@@ -29,10 +29,29 @@ def test_legal_forms_are_left_out_of_the_name_key():
 
 
 def test_same_vat_is_certain_and_different_vats_never_match():
+    # A number written without its prefix belongs to the member's country.
     match = compare_organisations(org("Vestkyst Pumper A/S", vat="DK12345678"),
-                                  org("VK Pumps", vat="12345678"))
+                                  org("VK Pumps", vat="12345678", country="DK"))
     assert match.certain and "same CVR/VAT number" in match.reasons
     assert compare_organisations(org("Nord A/S", vat="DK11111111"), org("Nord A/S", vat="DK22222222")) is None
+
+
+def test_the_same_digits_in_two_countries_are_two_companies():
+    """QA: Kiel Umwelt GmbH DE987654321 was offered as a duplicate of Bergen Akva AS
+    NO987654321 — the country prefix was dropped before comparing."""
+    assert compare_organisations(org("Kiel Umwelt GmbH", vat="DE987654321"),
+                                 org("Bergen Akva AS", vat="NO987654321")) is None
+    assert compare_organisations(org("Hamburger Wassertechnik GmbH", vat="DE123456789"),
+                                 org("London Water Analytics Ltd", vat="123456789", country="GB")) is None
+    same = compare_organisations(org("Kiel Umwelt GmbH", vat="DE987654321"),
+                                 org("Kiel Umwelt", vat="987654321", country="DE"))
+    assert same.certain and same.score == 100
+    # Greece writes EL before its VAT numbers; its country code is GR.
+    assert compare_organisations(org("Athens Aqua", vat="EL123456789"),
+                                 org("Athens Aqua SA", vat="123456789", country="GR")).certain
+    pairs = candidate_pairs([org("Kiel Umwelt GmbH", vat="DE987654321", ref=0),
+                             org("Bergen Akva AS", vat="NO987654321", ref=1)])
+    assert pairs == set()  # not even compared: the numbers are not the same
 
 
 def test_names_typos_domains_and_phones():

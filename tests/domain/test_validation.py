@@ -47,6 +47,8 @@ def test_bad_websites_are_refused_with_a_reason(typed, reason):
     ("DK 12 34 56 78", "DK", "DK12345678"),
     ("12345678", "DK", "DK12345678"),
     ("01234567", "DK", "DK01234567"),  # leading zero kept
+    ("2345678", "DK", "DK02345678"),  # the leading zero Excel dropped, put back
+    ("CVR 2345678", "DE", "DK02345678"),
     ("dk-01.23.45.67", None, "DK01234567"),
     ("CVR-nr. 12345678", "DK", "DK12345678"),
     ("DE 123 456 789", "DK", "DE123456789"),
@@ -59,7 +61,8 @@ def test_vat_and_cvr_numbers(typed, country, clean):
 
 
 @pytest.mark.parametrize(("typed", "country"), [
-    ("1234567", "DK"), ("123456789", "DK"), ("DK 1234 567X", "DE"), ("12-34", "SE"), ("#!", "DE"),
+    ("123456", "DK"), ("DK1234567", None), ("123456789", "DK"), ("DK 1234 567X", "DE"),
+    ("12-34", "SE"), ("#!", "DE"),
 ])
 def test_bad_vat_numbers_are_refused(typed, country):
     with pytest.raises(InvalidValue, match="CVR|VAT"):
@@ -175,10 +178,16 @@ def test_vat(typed, country, stored):
 
 def test_bad_vat_and_the_key_vat_numbers_compare_by():
     with pytest.raises(ValueError, match="8 digits"):
-        v.normalise_vat_number("1234567", "DK")
+        v.normalise_vat_number("123456", "DK")
     with pytest.raises(ValueError, match="is not a (Danish CVR|VAT) number"):
         v.normalise_vat_number("n/a", "DK")
-    assert v.vat_key("DK12345678") == v.vat_key("12 34 56 78") == "12345678"
+    # Compared with their country: a bare number takes the member's (or row's) country.
+    assert v.vat_key("DK12345678") == v.vat_key("12 34 56 78", "DK") == "DK12345678"
+    assert v.vat_key("2345678", "DK") == v.vat_key("DK02345678") == "DK02345678"
+    assert v.vat_key("DE123456789") != v.vat_key("GB123456789")
+    assert v.vat_key("123456789", "NO") == v.vat_key("NO 123 456 789") == "NO123456789"
+    assert v.vat_key("CVR-nr. 12345678", "SE") == "DK12345678"
+    assert v.vat_key("12 34 56 78") == "12345678"  # no country known: the bare number
 
 
 @pytest.mark.parametrize(("value", "expected"), [

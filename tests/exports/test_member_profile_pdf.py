@@ -76,3 +76,26 @@ def test_pdf_of_a_member_with_nothing_recorded(ctx, tmp_path):
     text = PdfReader(path).pages[0].extract_text()
     assert "Tom ApS" in text and "No contact persons recorded." in text
     assert "No interactions logged yet." in text
+
+
+def test_contacts_table_wraps_only_where_a_reader_would(ctx, tmp_path):
+    """QA: email addresses broke mid-word and the consent took four lines. An address too wide
+    breaks after its @; a consent is its purpose (two lines at most) and its date."""
+    detail, _ = members.create_member(ctx, MemberInput(name="Bornholm Rørteknik A/S"))
+    contacts.create_contact(ctx, detail.id, ContactInput(
+        name="Peter Sørensen", role="CEO", email="peter.soerensen@bornholmroerteknik.dk",
+        phone="35 44 11 79", consents=(ConsentInput(
+            "Newsletter and invitations to cluster activities and the annual member survey",
+            date(2023, 12, 9), "membership form"),)))
+    contacts.create_contact(ctx, detail.id, ContactInput(
+        name="Ida Søgaard", email="ida@brt.dk", consents=(ConsentInput(
+            "Newsletter", date(2024, 1, 2), withdrawn_on=date(2025, 3, 1)),)))
+    path = write_member_profile(tmp_path / "p.pdf", member_profile(ctx, detail.id))
+    lines = [" ".join(line.split()) for line in PdfReader(path).pages[0].extract_text().splitlines()]
+    joined = "\n".join(lines)
+    assert "peter.soerensen@" in joined and "bornholmroerteknik.dk" in joined  # whole parts
+    assert not any(line.endswith(("bornholm", "roerte")) for line in lines)
+    assert "given 9 Dec 2023" in joined and "Withdrawn" in joined
+    purpose_lines = [line for line in lines if "Newsletter" in line or "invitations" in line
+                     or "activities" in line or "annual member" in line]
+    assert len(purpose_lines) <= 2 and "…" in joined  # cut after a whole word

@@ -81,3 +81,46 @@ def test_a_header_without_rows_is_nothing_to_import(tmp_path):
     plan = plan_for(tmp_path, [])
     assert plan.file_problem
     assert plan.problems[0].line() == "file — there are no rows below the header (row 1)"
+
+
+def test_the_same_digits_in_two_countries_stay_two_organisations(tmp_path):
+    """QA: in one file, Hamburger Wassertechnik DE123456789 and London Water Analytics
+    GB123456789 were folded into one member and a company disappeared."""
+    rows = [
+        ["Hamburger Wassertechnik GmbH", "DE123456789", "20457", "Hamburg", "Tyskland",
+         "Jürgen Weiß", "jw@hwt.de", "+49 40 1234567", "15/11/2020", ""],
+        ["London Water Analytics Ltd", "GB123456789", "EC4V 3AB", "London", "Storbritannien",
+         "Jane Smith", "jane@lwa.co.uk", "+44 20 7946 0958", "05.05.2023", ""],
+        # Written without its prefix: the row's country says whose number it is.
+        ["Hamburger Wassertechnik", "123 456 789", "", "Hamburg", "Tyskland", "Anna Weiß",
+         "anna@hwt.de", "", "", ""],
+    ]
+    plan = plan_for(tmp_path, rows)
+    assert plan.clean
+    assert [c.name for c in plan.candidates] == ["Hamburger Wassertechnik GmbH",
+                                                 "London Water Analytics Ltd"]
+    assert plan.candidates[0].rows == [2, 4] and plan.duplicates == ()
+    assert summarise(plan, {}).members_new == 2
+
+
+def test_a_cvr_number_that_lost_its_leading_zero_is_read_with_it(tmp_path):
+    rows = [["Sønderjysk Biogas A/S", "2345678", "6200", "Aabenraa", "Danmark", "Hans Hansen",
+             "hh@sjbiogas.dk", "+4574123456", "15.03.2018", ""]]
+    plan = plan_for(tmp_path, rows)
+    assert plan.clean and plan.candidates[0].values["vat_number"] == "DK02345678"
+
+
+def test_a_phone_number_in_an_unused_range_is_kept_with_a_remark(tmp_path):
+    """+45 2000 0000 has a Danish number's length but is not in a range in use: it must not
+    block the whole import. It is kept as written, without an E.164 form."""
+    unused = [*ROWS[2][:7], "+45 2000 0000", *ROWS[2][8:]]
+    impossible = [*ROWS[3][:7], "12", *ROWS[3][8:]]
+    plan = plan_for(tmp_path, [ROWS[0], unused])
+    assert plan.clean
+    contact = plan.candidates[1].contacts[0]
+    assert (contact.phone, contact.phone_e164) == ("+45 2000 0000", "")
+    [remark] = plan.remarks
+    assert remark.row == 3 and remark.column == "H (Telefon)" and remark.value == "+45 2000 0000"
+    assert remark.reason == "not in a number range in use in Denmark (+45); kept as written"
+    still_bad = plan_for(tmp_path, [ROWS[0], impossible])
+    assert [(p.row, p.column) for p in still_bad.problems] == [(3, "H (Telefon)")]

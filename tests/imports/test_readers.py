@@ -136,3 +136,63 @@ def test_files_that_are_not_spreadsheets(tmp_path):
         read_source(tmp_path / "missing.csv")
     with pytest.raises(SourceError, match="CSV file; it has no sheets"):
         read_source(write_csv(tmp_path / "m.csv", [HEADER]), "Ark1")
+
+
+def _cover_and_list(path, merges=(), top_cells=("Kontaktperson", None, None)):
+    """QA's workbook: a cover page first, then the list under a title and a two-row header
+    ("Kontaktperson" over Navn / E-mail / Telefon, the other headings in the top row)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    cover = book.active
+    cover.title = "Forside"
+    cover["A1"], cover["A2"] = "AquaNord medlemsliste", "Udtrukket fra e-conomic 27.11.2026"
+    sheet = book.create_sheet("Medlemmer")
+    sheet.append(["Medlemmer pr. 27.11.2026"])
+    sheet.append([])
+    sheet.append(["Virksomhed", "CVR", "By", "Land", *top_cells, "Indmeldt"])
+    sheet.append([None, None, None, None, "Navn", "E-mail", "Telefon", None])
+    sheet.append(["Vestjysk Rens ApS", "01234567", "Holstebro", "Danmark", "Kirsten Bæk",
+                  "kb@vjrens.dk", "97 12 34 56", date(2019, 3, 1)])
+    sheet.append(["Sønderjysk Biogas A/S", 2345678, "Aabenraa", "Danmark", "Hans Hansen",
+                  "hh@sjbiogas.dk", "+4574123456", "15.03.2018"])
+    for cells in merges:
+        sheet.merge_cells(cells)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("layout", "merges", "top"), [
+    ("not merged", (), ("Kontaktperson", None, None)),
+    ("title repeated", (), ("Kontaktperson",) * 3),
+    ("merged across", ("E3:G3",), ("Kontaktperson", None, None)),
+    ("merged across and down", ("E3:G3", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "H3:H4"),
+     ("Kontaktperson", None, None)),
+])
+def test_a_two_row_header_under_a_cover_page(tmp_path, layout, merges, top):
+    source = read_source(_cover_and_list(tmp_path / "book.xlsx", merges, top))
+    assert source.sheet == "Medlemmer" and source.sheets == ("Forside", "Medlemmer")
+    assert source.header_index == 3 and source.header_label() == "rows 3–4", layout
+    assert [c.title for c in source.columns] == [
+        "Virksomhed", "CVR", "By", "Land", "Kontaktperson ▸ Navn", "Kontaktperson ▸ E-mail",
+        "Kontaktperson ▸ Telefon", "Indmeldt"]
+    assert suggest_mapping([(c.group, c.header) for c in source.columns]) == [
+        "name", "vat_number", "city", "country", "contact_name", "contact_email", "contact_phone",
+        "member_since"]
+    first, second = parsed(source)
+    assert [n for n, _ in source.data_rows()] == [5, 6]
+    assert first.ok and second.ok, [p.line() for r in (first, second) for p in r.problems]
+    assert first.contact.name == "Kirsten Bæk" and first.contact.phone_e164 == "+4597123456"
+    assert second.values["vat_number"] == "DK02345678"  # the zero Excel dropped
+    # Asked for by name, the cover page is read as it is (and has no member list).
+    assert read_source(tmp_path / "book.xlsx", "Forside").sheet == "Forside"
+
+
+def test_a_title_right_above_a_full_header_is_no_second_header_row(tmp_path):
+    path = write_xlsx(tmp_path / "m.xlsx", [HEADER, *ROWS], above=[["Medlemsliste 2026"]])
+    source = read_source(path)
+    assert source.header_index == 1 and source.header_label() == "row 2"
+    assert [c.title for c in source.columns] == HEADER
+    # A data row with blanks under some headings is data, not a second header row.
+    rows = [HEADER, ["Hav ApS", "", "", "", "", "Navn", "E-mail", "", "", ""], *ROWS]
+    assert read_source(write_xlsx(tmp_path / "n.xlsx", rows)).header_index == 0

@@ -53,6 +53,11 @@ def test_every_bad_field_is_named(ctx, member_id):
     assert "Klingon" in errors["language"]
     assert "before it was given" in errors["consent 2"]
     assert contacts.list_contacts(ctx, member_id) == []  # nothing half-saved
+    # A number in a range not in use is kept by an import (with a remark), but the person
+    # at the keyboard is asked to fix it.
+    with pytest.raises(ValidationError) as refused:
+        contacts.create_contact(ctx, member_id, ContactInput(name="Jens", phone="+45 2000 0000"))
+    assert "not in a number range in use in Denmark (+45)" in refused.value.errors["phone"]
 
 
 def test_one_primary_contact_per_member(ctx, member_id):

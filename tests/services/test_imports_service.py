@@ -195,3 +195,21 @@ def test_saved_mappings(ctx, tmp_path):
         service.get_mapping(ctx, "Other")
     service.delete_mapping(ctx, "Region list")
     assert service.saved_mappings(ctx) == []
+
+
+def test_an_existing_member_with_the_same_digits_abroad_is_not_offered(ctx, tmp_path):
+    """QA: importing Kiel Umwelt GmbH DE987654321 offered Bergen Akva AS NO987654321 as the
+    member it duplicates."""
+    member_service.create_member(ctx, member_service.MemberInput(
+        name="Bergen Akva AS", country="NO", city="Bergen", vat_number="NO987654321"))
+    member_service.create_member(ctx, member_service.MemberInput(
+        name="Fyns Membran I/S", country="DK", vat_number="29876543"))
+    path = write_csv(tmp_path / "m.csv", [
+        ["Virksomhed", "CVR", "By", "Land"],
+        ["Kiel Umwelt GmbH", "DE987654321", "Kiel", "Tyskland"],
+        ["Fyn Membran", "29 87 65 43", "Odense", "Danmark"]])
+    plan = dry(ctx, path).plan
+    assert plan.clean
+    [duplicate] = plan.duplicates
+    assert plan.candidates[duplicate.candidate].name == "Fyn Membran"
+    assert duplicate.target_name == "Fyns Membran I/S" and duplicate.match.certain

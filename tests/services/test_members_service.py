@@ -71,6 +71,18 @@ def test_demo_is_believable(demo_ctx):
     assert {r.city for r in rows} >= {"Aarhus", "Esbjerg", "Aalborg"}
     assert any(r.kind == "research" for r in rows) and any(r.kind == "public_body" for r in rows)
     assert all(r.member_since is None or r.member_since <= date(2026, 11, 27) for r in rows)
+    # Markets were noted during the membership, not all on the day the demo was built (QA:
+    # every profile said "since today"); the last contact is kept on each member.
+    from clusterdesk.services.member_profile import member_profile
+
+    noted = [(m.first_noted, r.member_since) for r in rows
+             for m in member_profile(demo_ctx, r.id).markets if m.sources == ("profile",)]
+    assert len(noted) > 50
+    assert all(since <= first <= date(2026, 11, 27) for first, since in noted)
+    assert sum(first == date(2026, 11, 27) for first, _ in noted) == 0
+    assert len({first for first, _ in noted}) > len(noted) // 2
+    contacted = [r for r in rows if r.last_interaction_on]
+    assert 40 < len(contacted) < 80
 
 
 def test_organisation_fields_are_validated_and_normalised(ctx):

@@ -162,16 +162,19 @@ def test_a_stale_preview_is_refused(ctx, twins):
         merge_records(ctx, MEMBERS, keep, keep)
 
 
+def scratch_table(workspace, name: str, *columns):
+    """A table this code has never heard of, as another part of the program might add."""
+    table = Table(name, Base.metadata, Column("id", Integer, primary_key=True), *columns)
+    table.create(workspace.engine)
+    return table
+
+
 @pytest.fixture
 def foreign_table(workspace):
-    """A table another developer might add: participations with a unique (activity, member)."""
-    table = Table("test_participations", Base.metadata,
-                  Column("id", Integer, primary_key=True),
-                  Column("activity", String(40)),
-                  Column("member_id", ForeignKey("members.id")),
-                  Column("note", String(100)),
-                  UniqueConstraint("activity", "member_id", name="uq_test_participations"))
-    table.create(workspace.engine)
+    """Participations with a unique (activity, member)."""
+    table = scratch_table(workspace, "test_participations", Column("activity", String(40)),
+                          Column("member_id", ForeignKey("members.id")), Column("note", String(100)),
+                          UniqueConstraint("activity", "member_id", name="uq_test_participations"))
     yield table
     Base.metadata.remove(table)
 
@@ -244,3 +247,96 @@ def test_merge_keeps_answers_participations_and_campaign_calls(demo_ctx):
     undo_merge(demo_ctx, outcome.merge_id)
     assert (counts(keep), counts(other)) == (before_keep, before_other)
     assert rows_of(demo_ctx, "pragma foreign_key_check") == []
+
+
+@pytest.fixture
+def contact_links(workspace):
+    """Sign-ups of contact persons, unique per (event, person)."""
+    table = scratch_table(workspace, "test_signups", Column("event", String(40)),
+                          Column("contact_id", ForeignKey("contacts.id")),
+                          UniqueConstraint("event", "contact_id", name="uq_test_signups"))
+    yield table
+    Base.metadata.remove(table)
+
+
+def live_contacts(ctx, member_id):
+    return rows_of(ctx, "select name, email, is_primary from contacts where member_id = ? and "
+                        "deleted_at is null order by name", hexid(member_id))
+
+
+def test_people_who_are_contacts_of_both_become_one_contact(ctx, twins, contact_links):
+    """QA: after a merge the same person was there twice. The merge offers the contacts of
+    both members that are one person (same email, or same name) and merges them too,
+    keeping every interaction, consent and sign-up of both."""
+    keep, other = twins
+    [(jens_id,)] = rows_of(ctx, "select id from contacts where email = 'jens@vp.dk'")
+    jens = uuid.UUID(jens_id)
+    jens_there = add_contact(ctx, other, "Jens Olgaard", "JENS@vp.dk", role="CEO",
+                             phone="20 30 40 50", phone_e164="+4520304050", is_primary=True)
+    aase_here = add_contact(ctx, keep, "Bøgh, Åse", "", role="Engineer")
+    [(aase_id,)] = rows_of(ctx, "select id from contacts where email = 'aase@vp.dk'")
+    aase_there = uuid.UUID(aase_id)
+    add_interaction(ctx, other, jens_there, "Call with Jens at the other")
+    with ctx.uow() as uow:
+        from clusterdesk.store.models import ConsentRecord
+
+        uow.session.add(ConsentRecord(contact_id=jens_there, purpose="Newsletter",
+                                      given_on=date(2025, 1, 2)))
+        uow.commit()
+    with ctx.workspace.engine.begin() as conn:
+        conn.execute(contact_links.insert(), [
+            {"id": 1, "event": "Hamburg mission", "contact_id": jens},
+            {"id": 2, "event": "Hamburg mission", "contact_id": jens_there},
+            {"id": 3, "event": "Water fair", "contact_id": jens_there}])
+    before = {m: live_contacts(ctx, m) for m in (keep, other)}
+    assert len(before[keep]) == 2 and len(before[other]) == 3
+
+    preview = merge_preview(ctx, MEMBERS, keep, other)
+    assert [(p.keep.id, p.other.id, p.reason) for p in preview.same_people] == [
+        (jens, jens_there, "same email"), (aase_here, aase_there, "same name")]
+    outcome, changes = merge_records(ctx, MEMBERS, keep, other)
+    assert outcome.contacts_merged == 2 and changes.touches("contacts", "consent_records")
+    assert live_contacts(ctx, keep) == [("Bo Berg", "bo@vp.dk", 0),
+                                        ("Bøgh, Åse", "aase@vp.dk", 0),
+                                        ("Jens Ølgaard", "jens@vp.dk", 1)]  # one primary
+    assert rows_of(ctx, "select role, phone_e164 from contacts where id = ?", hexid(jens)) == [
+        ("CEO", "+4520304050")]  # blanks filled from the other record
+    assert rows_of(ctx, "select count(*) from interactions where contact_id = ?", hexid(jens)) == [(2,)]
+    assert rows_of(ctx, "select count(*) from consent_records where contact_id = ?", hexid(jens)) == [(1,)]
+    assert rows_of(ctx, "select id, contact_id from test_signups order by id") == [
+        (1, hexid(jens)), (3, hexid(jens))]  # the shared trip once, the fair kept
+
+    undone, _ = undo_merge(ctx, outcome.merge_id)
+    assert undone.not_restored == 0
+    assert {m: live_contacts(ctx, m) for m in (keep, other)} == before
+    assert rows_of(ctx, "select count(*) from interactions where contact_id = ?", hexid(jens_there)) == [(1,)]
+    assert rows_of(ctx, "select id, contact_id from test_signups order by id") == [
+        (1, hexid(jens)), (2, hexid(jens_there)), (3, hexid(jens_there))]
+    assert rows_of(ctx, "select role, phone, phone_e164 from contacts where id = ?", hexid(jens)) == [
+        ("", "", "")]
+
+    # The user may keep them apart: then both stay, as before this change.
+    merge_records(ctx, MEMBERS, keep, other, same_people=[(aase_here, aase_there)])
+    names = [n for n, _e, _p in live_contacts(ctx, keep)]
+    assert names.count("Bøgh, Åse") == 1 and names.count("Jens Ølgaard") == 1
+    assert "Jens Olgaard" in names and len(names) == 4
+
+
+def test_a_pair_that_changed_since_the_preview_is_refused(ctx, twins):
+    keep, other = twins
+    [(jens_id,)] = rows_of(ctx, "select id from contacts where email = 'jens@vp.dk'")
+    with pytest.raises(ServiceError, match="look at the merge again"):
+        merge_records(ctx, MEMBERS, keep, other, same_people=[(uuid.UUID(jens_id), uuid.uuid4())])
+    assert not member_service.get_member(ctx, other).deleted
+
+
+def test_members_with_the_same_digits_in_two_countries_are_no_duplicates(ctx):
+    """QA: Members ▸ Duplicates paired Kiel Umwelt GmbH DE987654321 with Bergen Akva AS
+    NO987654321. A number typed without its prefix belongs to the member's country."""
+    add_member(ctx, "Kiel Umwelt GmbH", country="DE", vat_number="DE987654321")
+    add_member(ctx, "Bergen Akva AS", country="NO", vat_number="NO987654321")
+    assert find_member_duplicates(ctx) == []
+    add_member(ctx, "Umwelttechnik Kiel", country="DE", vat_number="987654321")
+    [pair] = find_member_duplicates(ctx)
+    assert {pair.a.name, pair.b.name} == {"Kiel Umwelt GmbH", "Umwelttechnik Kiel"}
+    assert pair.certain and pair.reasons == ("same CVR/VAT number",)

@@ -163,3 +163,28 @@ def test_new_workspace_is_created_at_head(tmp_path):
     path = tmp_path / "new.clusterdesk"
     create_workspace(path, "New").close()
     assert inspect_file(path).revision == HEAD
+
+
+def test_the_search_migration_indexes_existing_rows(tmp_path):
+    """0009_search: members' search text gains the spellings without æ, ø, å ("gudena" finds
+    Gudenå Sensor), contacts become searchable, and the new sort columns are filled."""
+    path = tmp_path / "old.clusterdesk"
+    shutil.copy(FIXTURES / "schema_0001_initial.clusterdesk", path)
+    open_workspace(path, backup_root=tmp_path / "backups").close()
+    conn = sqlite3.connect(path)
+    try:
+        text, sectors, tags, last = conn.execute(
+            "select search_text, sector_sort, tag_sort, last_contact_on from members "
+            "where name = 'Gudenå Sensor ApS'").fetchone()
+        assert "gudenaa" in text and "gudena" in text.split()
+        assert sectors == "digital water" and tags == "digital"
+        assert last == conn.execute(
+            "select max(i.occurred_on) from interactions i join members m on m.id = i.member_id "
+            "where m.name = 'Gudenå Sensor ApS' and i.deleted_at is null").fetchone()[0]
+        assert conn.execute("select count(*) from members where last_contact_on is null").fetchone()[0] < 12
+        words = conn.execute("select search_text from contacts where name = 'Niels Søgaard'"
+                             ).fetchone()[0].split()
+        assert {"niels", "soegaard", "sogaard", "niels.soegaard@fjordbyforsyning.dk"} <= set(words)
+        assert conn.execute("select count(*) from contacts where search_text = ''").fetchone()[0] == 0
+    finally:
+        conn.close()

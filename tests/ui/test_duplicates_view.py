@@ -121,3 +121,35 @@ def test_contacts_are_compared_too(qtbot, demo_window, view):
     dialog.merge()
     assert not any(name.upper() in (p.a.name, p.b.name) for p in view.pairs_model.rows())
     assert len(view.pairs_model.rows()) == len(pairs) - 1
+
+
+def test_the_merge_offers_to_merge_a_person_who_is_a_contact_of_both(qtbot, demo_window, view):
+    """QA: after merging two members the same person was there twice."""
+    ctx = demo_window.controller.ctx
+    from clusterdesk.services import contacts as contact_service
+
+    pair = next(p for p in view.pairs_model.rows() if "Vestkyst" in p.a.name)
+    demo_id = pair.a.id if pair.a.name.endswith("A/S") else pair.b.id
+    copy_id = pair.b.id if demo_id == pair.a.id else pair.a.id
+    contact_service.create_contact(ctx, demo_id, contact_service.ContactInput(
+        name="Åse Bøgh", email="aase@vestkystpumper.dk"))
+    people = contact_service.list_contacts(ctx, demo_id)
+    for person in people:  # the careless import brought the same people along
+        contact_service.create_contact(ctx, copy_id, contact_service.ContactInput(
+            name=person.name, email=person.email.upper()))
+    dialog = view.merge_dialog(pair)
+    assert dialog.preview.keep.id == demo_id
+    boxes = dialog.person_boxes
+    assert len(people) == 2 and len(boxes) == len(people)
+    assert {(p.keep.name, p.other.name, p.reason) for p, _box in boxes} == {
+        (c.name, c.name, "same email") for c in people}
+    assert all(box.isChecked() for _p, box in boxes)
+    boxes[-1][1].setChecked(False)  # this one is kept apart
+    said = []
+    dialog.controller.status.connect(said.append)
+    dialog.merge()
+    assert said[-1].endswith(", and 1 person who was a contact of both.")
+    kept = contact_service.list_contacts(ctx, demo_id)
+    assert len(kept) == len(people) + 1
+    assert sorted(c.name for c in kept).count(boxes[-1][0].keep.name) == 2
+    assert sum(c.is_primary for c in kept) == 1

@@ -255,3 +255,58 @@ def test_import_is_refused_on_a_read_only_workspace(qtbot, demo_window, modal_gu
     assert not demo_window.act_import.isEnabled()
     assert demo_window.import_members() is None
     assert any("read-only" in text for text in modal_guard)
+
+
+def test_qa_workbook_cover_page_two_row_header_and_the_first_duplicate_shown(
+        qtbot, demo_window, tmp_path, monkeypatch):
+    """QA's workbook: a cover page first, a two-row header without merged cells, a CVR that
+    lost its zero, a phone number in an unused range; on the Duplicates page the first
+    duplicate is chosen, so its field-by-field comparison shows at once."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Forside"
+    book.active["A1"] = "AquaNord medlemsliste"
+    sheet = book.create_sheet("Medlemmer")
+    sheet.append(["Medlemmer pr. 27.11.2026"])
+    sheet.append([])
+    sheet.append(["Virksomhed", "CVR", "By", "Land", "Kontaktperson", None, None, "Indmeldt"])
+    sheet.append([None, None, None, None, "Navn", "E-mail", "Telefon", None])
+    sheet.append(["Sønderjysk Biogas A/S", 2345678, "Aabenraa", "Danmark", "Hans Hansen",
+                  "hh@sjbiogas.dk", "+45 2000 0000", "15.03.2018"])
+    sheet.append(["Vestkyst Pumper A/S", "", "Esbjerg", "Danmark", "Ny Kontakt",
+                  "ny@vestkystpumper.dk", "", ""])
+    path = tmp_path / "QA.xlsx"
+    book.save(path)
+    ctx = demo_window.controller.ctx
+    wizard = ImportWizard(demo_window.controller, demo_window, path)
+    wizard.show()
+    page = wizard.file_page
+    assert page.sheet_combo.currentText() == "Medlemmer" and page.header_spin.value() == 4
+    assert "2 rows below the header (rows 3–4, shown in bold)" in page.info.text()
+    next_page(qtbot, wizard)
+    assert wizard.mapping_page.mapping() == ["name", "vat_number", "city", "country", "contact_name",
+                                             "contact_email", "contact_phone", "member_since"]
+    next_page(qtbot, wizard)
+    check = wizard.check_page
+    plan = check.dry.plan
+    assert plan.clean and check.tabs.currentIndex() == 1 and check.tabs.tabText(2) == "Remarks (1)"
+    assert plan.candidates[0].values["vat_number"] == "DK02345678"
+    [selected] = [i.row() for i in check.duplicates_view.selectionModel().selectedRows()]
+    assert selected == 0 and check.difference_model.rowCount() > 0
+    next_page(qtbot, wizard)
+    assert wizard.result.summary.members_merged == 1
+    assert "existing member added to" in [label.text() for label in
+                                            wizard.result_page.findChildren(type(page.info))]
+    wizard.accept()
+    hans = member_service.member_page(ctx, member_service.MemberFilter(text="Sønderjysk"))[0]
+    assert hans.primary_phone == "+45 2000 0000"  # kept as written
+    history = demo_window.show_tab("members").show_section("Imports")
+    from clusterdesk.ui.imports import history as history_module
+
+    asked = []
+    monkeypatch.setattr(history_module, "confirm", lambda _parent, _title, text, *_a: asked.append(text))
+    history.view.selectRow(0)
+    history.undo_selected()
+    assert "1 member and 2 contacts it created go to the bin; 1 existing member gets back what it " \
+           "had before." in asked[0]

@@ -11,6 +11,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from clusterdesk.domain.formatting import format_date
+from clusterdesk.domain.text import sort_key
 from clusterdesk.services import contacts, members, saved_filters
 from clusterdesk.services.members import MemberFilter
 from clusterdesk.settings import load_preferences
@@ -101,7 +103,7 @@ def test_choose_columns_and_they_are_remembered(qtbot, page, demo_window):
 
 def test_sorting_by_a_column_sql_cannot_order_keeps_the_name_order(qtbot, page):
     header = page.view.horizontalHeader()
-    header.setSortIndicator([c.key for c in page.columns.columns].index("sectors"),
+    header.setSortIndicator([c.key for c in page.columns.columns].index("primary_contact"),
                             Qt.SortOrder.AscendingOrder)
     assert header.sortIndicatorSection() == 0 and page.model.sort_key == "name"
     names = [page.model.row_at(i).name for i in range(10)]
@@ -109,6 +111,30 @@ def test_sorting_by_a_column_sql_cannot_order_keeps_the_name_order(qtbot, page):
     header.setSortIndicator([c.key for c in page.columns.columns].index("city"), Qt.SortOrder.DescendingOrder)
     cities = [page.model.row_at(i).city for i in range(page.model.rowCount())]
     assert cities == sorted(cities, reverse=True)
+
+
+def test_sorted_by_last_contact_sectors_and_tags_as_in_a_spreadsheet(qtbot, page):
+    """QA: "who haven't we called the longest" needs the list sorted by Last contact."""
+    keys = [c.key for c in page.columns.columns]
+    header = page.view.horizontalHeader()
+    header.setSortIndicator(keys.index("last_interaction_on"), Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == keys.index("last_interaction_on")
+    rows = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    dates = [r.last_interaction_on for r in rows]
+    never = dates.count(None)
+    assert never > 0 and dates[:never] == [None] * never  # never contacted: the longest ago
+    assert dates[never:] == sorted(dates[never:]) and len(rows) == 80
+    column = keys.index("last_interaction_on")
+    assert page.model.data(page.model.index(never, column)) == format_date(dates[never])
+    header.setSortIndicator(keys.index("sectors"), Qt.SortOrder.DescendingOrder)
+    firsts = [page.model.row_at(i).sectors[0] for i in range(page.model.rowCount())
+              if page.model.row_at(i).sectors]
+    assert firsts == sorted(firsts, key=sort_key, reverse=True)
+    header.setSortIndicator(keys.index("tags"), Qt.SortOrder.AscendingOrder)
+    tags = [page.model.row_at(i).tags for i in range(page.model.rowCount())]
+    tagged = [t for t in tags if t]
+    assert tags == tagged + [()] * (len(tags) - len(tagged))  # the untagged last
+    assert [t[0] for t in tagged] == sorted((t[0] for t in tagged), key=sort_key)
 
 
 def test_profile_pdf_from_the_member_view(qtbot, page, tmp_path, monkeypatch):
@@ -176,3 +202,43 @@ def test_a_change_keeps_the_filter_selection_and_scroll_position(qtbot, page):
     assert page.filter_edit.text() == "a" and page.model.rowCount() == count
     assert page.current_member_id() == member_id and page.view.currentIndex().row() == row
     assert "Kasper Winther" in [c.name for c in page.panel.contacts.model.rows()]
+
+
+def test_excel_gets_the_labels_the_screen_shows_and_typed_dates(qtbot, page, tmp_path):
+    """QA: the export wrote "sme", "active", "defined" where the screen says SME, Active,
+    Defined need. Every column: text as shown; dates stay dates."""
+    from datetime import date
+
+    for action in page.columns.menu(page).actions():  # every column shown, so every one exported
+        if action.isCheckable() and not action.isChecked():
+            action.trigger()
+    export = page.list_export()
+    assert [c.key for c in export.columns] == [c.key for c in page.columns.columns]
+    export_list_to(page.controller, export, tmp_path / "members.xlsx")
+    sheet = load_workbook(tmp_path / "members.xlsx").active
+    header = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 80
+    by_name = {r[header.index("Name")]: r for r in rows}
+    for i in range(page.model.rowCount()):
+        member = page.model.row_at(i)
+        cells = by_name[member.name]
+        for column_number, column in enumerate(page.model.columns):
+            shown = page.model.data(page.model.index(i, column_number)) or None
+            cell = cells[header.index(column.title)]
+            if isinstance(column.value(member), date):
+                assert cell.date() == column.value(member), column.key  # a real date cell
+            else:
+                assert cell == shown, (column.key, cell, shown)
+    kinds = {r[header.index("Kind")] for r in rows}
+    assert {"SME", "Research / knowledge institution"} <= kinds and "sme" not in kinds
+    assert {r[header.index("Status")] for r in rows} >= {"Active"}
+
+
+def test_today_exports_the_kind_of_each_item_in_words(qtbot, demo_window, tmp_path):
+    today = demo_window.show_tab("today")
+    export_list_to(demo_window.controller, today.list_export(), tmp_path / "today.xlsx")
+    sheet = load_workbook(tmp_path / "today.xlsx").active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert {r[1] for r in rows} >= {"Follow-up", "Checklist item"}
+    assert all(hasattr(r[0], "year") for r in rows)  # due dates as dates

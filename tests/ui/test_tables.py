@@ -69,3 +69,24 @@ def test_dates_show_the_one_way_the_program_writes_them():
     moment = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
     column = Column("at", "At", lambda r: moment)
     assert column.text(None) == format_datetime(moment) and column.text(None).startswith("27 Nov 2026 ")
+
+
+def test_export_values_are_the_text_shown_unless_a_date_number_or_amount():
+    from datetime import date
+    from decimal import Decimal
+
+    from clusterdesk.domain.money import Money
+    from clusterdesk.ui.common.table_model import Column
+
+    row = {"kind": "sme", "since": date(2020, 1, 2), "rank": 2, "fee": Money(Decimal("12.50"), "DKK"),
+           "share": 0.25, "none": None, "flag": True}
+    label = Column("kind", "Kind", lambda r: r["kind"], lambda v: v.upper())
+    assert label.export_value(row) == "SME" == label.text(row)
+    assert Column("since", "Since", lambda r: r["since"], str).export_value(row) == date(2020, 1, 2)
+    assert Column("share", "Share", lambda r: r["share"], lambda v: f"{v:.0%}").export_value(row) == 0.25
+    assert Column("fee", "Fee", lambda r: r["fee"], str).export_value(row) == row["fee"]
+    # A value that only sorts (a rank) exports the text shown.
+    stage = Column("rank", "Trust", lambda r: r["rank"], text_of=lambda r: "Established")
+    assert stage.export_value(row) == "Established"
+    assert Column("none", "Empty", lambda r: r["none"], str).export_value(row) is None
+    assert Column("flag", "Flag", lambda r: r["flag"], lambda v: "yes" if v else "").export_value(row) == "yes"

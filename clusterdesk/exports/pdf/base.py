@@ -150,7 +150,7 @@ class HouseDocument(BaseDocTemplate):
         room = (width - self.leftMargin - self.rightMargin - 8 * mm
                 - pdfmetrics.stringWidth(self.workspace, FONT, 7.5))
         canvas.drawRightString(width - self.rightMargin, height - 11 * mm,
-                               _fit(self.doc_title, room, FONT, 7.5))
+                               fit_text(self.doc_title, room, FONT, 7.5))
         canvas.setStrokeColor(GRID)
         canvas.line(self.leftMargin, height - 13 * mm, width - self.rightMargin, height - 13 * mm)
         canvas.drawString(self.leftMargin, 9 * mm,
@@ -159,7 +159,7 @@ class HouseDocument(BaseDocTemplate):
         canvas.restoreState()
 
 
-def _fit(text: str, width: float, font: str, size: float) -> str:
+def fit_text(text: str, width: float, font: str, size: float) -> str:
     """The text, cut with an ellipsis where it would be wider than `width` points."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text

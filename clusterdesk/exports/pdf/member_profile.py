@@ -4,15 +4,28 @@ open follow-ups and the latest interactions — what to read before a visit or a
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepInFrame, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepInFrame, Paragraph, Table, TableStyle
 
 from ...domain.countries import country_name
 from ...domain.enums import InternationalOrientation, MemberKind, MemberStatus, SizeBand
 from ...domain.formatting import format_date
 from ...services.member_profile import MARKET_SOURCES, MemberProfile
-from .base import GRID, HouseDocument, build_pdf, data_table, heading, para, spacer, styles
+from .base import (
+    GRID,
+    MUTED,
+    HouseDocument,
+    build_pdf,
+    data_table,
+    fit_text,
+    heading,
+    para,
+    spacer,
+    styles,
+)
 
 MAX_CONTACTS = 8
 MAX_TEXT = 220  # characters of a summary or need shown; the rest is in ClusterDesk
@@ -37,7 +50,7 @@ def _facts(profile: MemberProfile, width: float) -> Table:
         ("Kind", _label(MemberKind, data.kind)), ("Size", _label(SizeBand, data.size_band)),
         ("Status", _label(MemberStatus, data.status)),
         ("International", _label(InternationalOrientation, data.international_orientation)),
-        ("Address", place), ("Website", data.website),
+        ("Address", place), ("Website", data.website.removeprefix("https://")),
         ("VAT / CVR", data.vat_number), ("Member since", format_date(data.member_since)),
         ("Sectors", ", ".join(data.sectors)), ("Tags", ", ".join(data.tags)),
         ("Last contact", format_date(last) if last else "none recorded"),
@@ -60,14 +73,69 @@ def _facts(profile: MemberProfile, width: float) -> Table:
     return table
 
 
+# name and role | email and phone | language | consent
+CONTACT_WIDTHS = (0.25, 0.39, 0.12, 0.24)
+PADDING = 6  # points of cell padding on each side (ReportLab's default)
+
+
+def _muted(text: str) -> str:
+    return f"<font color='#{MUTED.hexval()[2:]}'>{escape(text)}</font>"
+
+
+def _person(contact) -> Paragraph:
+    """The name, with the role under it in grey."""
+    text = escape(("★ " if contact.is_primary else "") + contact.name)
+    if contact.role:
+        text += "<br/>" + _muted(contact.role)
+    return Paragraph(text, styles().cell)
+
+
+def _reach(contact, width: float) -> Paragraph:
+    """Email above phone. An address too wide for the column breaks after its @, never
+    inside a word."""
+    st = styles()
+    room = width - 2 * PADDING
+    local, at, domain = contact.email.partition("@")
+    if not at or stringWidth(contact.email, st.cell.fontName, st.cell.fontSize) <= room:
+        lines = [escape(contact.email)] if contact.email else []
+    else:
+        lines = [escape(local + "@"), escape(domain)]
+    if contact.phone:
+        lines.append(escape(contact.phone))
+    return Paragraph("<br/>".join(lines) or "—", st.cell)
+
+
+def _consent(contact, width: float) -> Paragraph:
+    """Each consent in force as its purpose (at most two lines, as high as the email and
+    phone beside it) and the date it was given."""
+    st = styles()
+    if contact.withdrawn:
+        return Paragraph("Withdrawn", st.cell)
+    room = width - 2 * PADDING
+    parts = [escape(_in_lines(purpose, room, 2)) + "<br/>" + _muted(f"given {format_date(given)}")
+             for purpose, given in contact.consents_in_force]
+    return Paragraph("<br/>".join(parts) or "—", st.cell)
+
+
+def _in_lines(text: str, width: float, lines: int) -> str:
+    """The text, cut after a whole word with an ellipsis where it would wrap to more lines."""
+    style = styles().cell
+    words = text.split()
+    for count in range(len(words), 0, -1):
+        shown = " ".join(words[:count]) + ("" if count == len(words) else " …")
+        if Paragraph(escape(shown), style).wrap(width, 1000)[1] <= lines * style.leading + 0.5:
+            return shown
+    return fit_text(text, width, style.fontName, style.fontSize)
+
+
 def _contacts(profile: MemberProfile, width: float) -> list:
     if not profile.contacts:
         return [para("No contact persons recorded.", styles().muted)]
     shown = profile.contacts[:MAX_CONTACTS]
-    rows = [[("★ " if c.is_primary else "") + c.name, c.role, c.email, c.phone,
-             c.language_name, c.consent or "—"] for c in shown]
-    story = [data_table(["Name", "Role", "Email", "Phone", "Language", "Consent"], rows,
-                        [w * width for w in (0.21, 0.13, 0.21, 0.17, 0.12, 0.16)])]
+    widths = [w * width for w in CONTACT_WIDTHS]
+    rows = [[_person(c), _reach(c, widths[1]), c.language_name, _consent(c, widths[3])]
+            for c in shown]
+    story = [data_table(["Name and role", "Email and phone", "Language", "Consent"], rows, widths)]
     if len(profile.contacts) > MAX_CONTACTS:
         story.append(para(f"… and {len(profile.contacts) - MAX_CONTACTS} more in ClusterDesk.",
                           styles().muted))
@@ -113,7 +181,7 @@ def _interactions(profile: MemberProfile, width: float) -> list:
                 text += f" — by {format_date(r.follow_up_on)}{done}"
         rows.append([format_date(r.occurred_on), r.kind_label, r.staff, r.people, text])
     return [data_table(["Date", "Kind", "Staff", "With", "Summary"], rows,
-                       [w * width for w in (0.14, 0.11, 0.14, 0.15, 0.46)])]
+                       [w * width for w in (0.14, 0.14, 0.14, 0.15, 0.43)])]
 
 
 def _follow_ups(profile: MemberProfile, width: float) -> list:

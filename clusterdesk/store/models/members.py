@@ -51,6 +51,12 @@ class Member(Record):
     status: Mapped[str] = mapped_column(String(20), default="active")
     international_orientation: Mapped[str] = mapped_column(String(20), default="none")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Kept by the services so the list sorts by them in SQL: the date of the latest live
+    # interaction (store.derived keeps it with every flush), and the sort keys of the first
+    # sector and the first tag ("" for none).
+    last_contact_on: Mapped[date | None]
+    sector_sort: Mapped[str] = mapped_column(String(80), default="")
+    tag_sort: Mapped[str] = mapped_column(String(80), default="")
 
     tags: Mapped[list[Tag]] = relationship(secondary=member_tags, lazy="selectin")
     contacts: Mapped[list[Contact]] = relationship(back_populates="member", lazy="selectin")
@@ -85,6 +91,8 @@ class Contact(Record):
     is_primary: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     erased_at: Mapped[datetime | None]
+    # Folded name, role, email and phone (both spellings of æ, ø, å): what Ctrl+K matches.
+    search_text: Mapped[str] = mapped_column(Text, default="")
 
     member: Mapped[Member] = relationship(back_populates="contacts")
     consents: Mapped[list[ConsentRecord]] = relationship(back_populates="contact", lazy="selectin")

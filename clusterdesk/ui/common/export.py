@@ -8,6 +8,7 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ...domain.text import plural
 from .messages import show_error
 from .tab import ListExport
 
@@ -48,12 +49,13 @@ def export_list_to(controller, export: ListExport, target: Path, parent: QWidget
 
     def work() -> int:
         return write_table(target, export.title, headers,
-                           ([c.value(row) for c in columns] for row in rows))
+                           ([c.export_value(row) for c in columns] for row in rows))
 
     def done(count: int) -> None:
-        controller.status.emit(f"Exported {count:,} rows to {target}")
+        message = f"Exported {plural(count, 'row')} to {target}"
+        controller.status.emit(message)
         if parent is not None and hasattr(parent, "statusBar"):
-            parent.statusBar().showMessage(f"Exported {count:,} rows to {target}", 10_000)
+            parent.statusBar().showMessage(message, 10_000)
 
     def failed(exc: BaseException, _trace: str) -> None:
         show_error(parent, "Export list", f"The export failed: {exc}")

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.formatting import format_date, format_datetime
+from ...domain.money import Money
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -19,11 +20,19 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
+# Values a spreadsheet keeps as what they are: dates to filter by, numbers to add up.
+_TYPED = (date, datetime, int, float, Decimal, Money)
+
+
 @dataclass(frozen=True)
 class Column:
+    """One column of a list. `value` is what it sorts by; `display` turns that value into
+    the text shown (a format: "27 Nov 2026" for a date, a label for a code); `text_of` gives
+    the text of a column whose value is only a sort key (a rank, a percentage)."""
+
     key: str
     title: str
-    value: Callable[[Any], Any]  # row -> raw value (used for sorting and export)
+    value: Callable[[Any], Any]  # row -> raw value (used for sorting)
     display: Callable[[Any], str] | None = None  # raw value -> text shown
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     width: int = 0  # a starting width in pixels; 0 = size to contents
@@ -38,6 +47,16 @@ class Column:
         if self.display is not None:
             return self.display(raw)
         return shown(raw)
+
+    def export_value(self, row: Any) -> Any:
+        """What Excel gets: dates, numbers and amounts as themselves (typed cells); anything
+        else as the text the screen shows — the label, never the code behind it."""
+        if self.text_of is not None:
+            return self.text_of(row)
+        raw = self.value(row)
+        if raw is None or (isinstance(raw, _TYPED) and not isinstance(raw, bool)):
+            return raw
+        return self.text(row)
 
 
 def shown(value: Any) -> str:

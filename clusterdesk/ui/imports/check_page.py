@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ...domain.text import plural
 from ...imports.outcome import differences
 from ...imports.plan import DECISIONS, MERGE, NEW, SKIP, Duplicate
 from ...imports.rows import Problem
@@ -28,7 +29,7 @@ from ...services import imports as import_service
 from ...services.errors import ServiceError
 from ..common.messages import show_error
 from ..common.table_model import Column, RowTableModel
-from ..common.tables import sorted_table, table_view
+from ..common.tables import select_row, sorted_table, table_view
 from ..common.theme import DUE_SOON, OVERDUE
 from .jobs import JobBar, selected_rows, was_cancelled
 
@@ -200,12 +201,15 @@ class CheckPage(QWizardPage):
         self.remarks_model.set_rows(plan.remarks if plan else [])
         self.duplicates_model.set_rows([self._duplicate_row(d) for d in plan.duplicates] if plan else [])
         self.difference_model.set_rows([])
+        if self.duplicates_model.rowCount():
+            # The first one chosen, so the field-by-field comparison below is never empty.
+            select_row(self.duplicates_view, self.duplicates_view.model().index(0, 0))
         bad = len(plan.bad_rows) if plan else 0
         self.tabs.setTabText(0, f"Problems ({len(plan.problems) if plan else 0})")
         self.tabs.setTabText(1, f"Duplicates ({len(plan.duplicates) if plan else 0})")
         self.tabs.setTabText(2, f"Remarks ({len(plan.remarks) if plan else 0})")
         self.leave_out.setVisible(bool(plan and plan.problems and not plan.file_problem))
-        self.leave_out.setText(f"&Leave out the {bad:,} row{'s' * (bad != 1)} with problems and "
+        self.leave_out.setText(f"&Leave out the {plural(bad, 'row')} with problems and "
                                "import the rest")
         self.save_problems_button.setEnabled(bool(plan and plan.problems))
         if plan is None:
@@ -230,18 +234,20 @@ class CheckPage(QWizardPage):
             parts.append("nothing can be imported")
         elif plan.problems:
             n = len(plan.bad_rows)
-            parts.append(f"{n:,} row{'s' * (n != 1)} with problems")
+            parts.append(f"{plural(n, 'row')} with problems")
         else:
             parts.append("no problems")
-        parts.append(f"{len(plan.duplicates):,} likely duplicate{'s' * (len(plan.duplicates) != 1)}")
+        parts.append(plural(len(plan.duplicates), "likely duplicate"))
         self.headline.setText(" · ".join(parts))
         self.headline.setStyleSheet(f"color: {OVERDUE};" if plan.problems else "")
         lines = [f"This file was imported before ({e}); what is already here is merged, not added "
                  "twice." for e in plan.earlier_imports]
         if plan.file_problem:
+            where = "the sheet, the header row or the columns" if len(plan.sheets) > 1 else \
+                "the header row or the columns"
             lines.append("The file cannot be imported: " +
                          "; ".join(p.reason for p in plan.problems if p.row is None) +
-                         ". Go back to change the header row or the columns.")
+                         f". Go back to change {where}.")
         elif plan.problems and not self.leave_out.isChecked():
             lines.append("Nothing can be imported while rows have problems: fix them in the file "
                          "and check again, or leave those rows out.")

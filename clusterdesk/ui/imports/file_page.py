@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ...domain.text import plural
 from ...imports.rows import text_of
 from ...imports.sources import CSV_SUFFIXES, EXCEL_SUFFIXES, SourceError, SourceTable, read_source
 from ..common.forms import error_label
@@ -175,8 +176,8 @@ class FilePage(QWizardPage):
             self.model.set_rows([])
         else:
             rows = len(source.data_rows())
-            self.info.setText(f"{source.describe()} · {rows:,} row{'s' * (rows != 1)} below the header "
-                              f"(row {source.header_index + 1}, shown in bold)")
+            self.info.setText(f"{source.describe()} · {plural(rows, 'row')} below the header "
+                              f"({source.header_label()}, shown in bold)")
             width = max((len(r) for r in source.rows[:PREVIEW_ROWS]), default=0)
             self.model.columns = [Column("row", "Row", lambda r: r.number, width=44)] + [
                 Column(f"c{i}", letter, lambda r, i=i: r.cells[i] if i < len(r.cells) else None,
@@ -191,16 +192,17 @@ class FilePage(QWizardPage):
         source = self.wiz.source
         if source is None:
             return None
-        header = source.header_index + 1
-        if role == Qt.ItemDataRole.FontRole and row.number == header:
+        first, header = source.header_first + 1, source.header_index + 1
+        in_header = first <= row.number <= header
+        if role == Qt.ItemDataRole.FontRole and in_header:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.BackgroundRole and row.number == header:
+        if role == Qt.ItemDataRole.BackgroundRole and in_header:
             color = QColor(ACCENT)
             color.setAlpha(40)
             return color
-        if role == Qt.ItemDataRole.ForegroundRole and row.number < header:
+        if role == Qt.ItemDataRole.ForegroundRole and row.number < first:
             return QColor("#8a96a3")
         return None
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from ...domain.formatting import format_datetime
+from ...domain.text import plural
 from ...services import imports as import_service
 from ...services.errors import ServiceError
 from ..common.messages import confirm, show_error
@@ -16,10 +17,6 @@ from ..common.tables import sorted_table
 from .jobs import JobBar, selected_rows
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def _state(row) -> str:
@@ -88,7 +85,7 @@ class ImportHistoryView(TabPage):
             return
         rows = import_service.import_history(self.ctx)
         self.model.set_rows(rows)
-        self.count_label.setText(f"{len(rows):,} import{'s' * (len(rows) != 1)}" if rows else
+        self.count_label.setText(plural(len(rows), "import") if rows else
                                  "No imports yet.")
         if rows and not self.view.selectionModel().hasSelection():
             self.view.selectRow(0)
@@ -114,9 +111,11 @@ class ImportHistoryView(TabPage):
             return
         row = rows[0]
         question = (f"Undo the import of {row.file_name} from {format_datetime(row.at)}?\n\n"
-                    f"{row.members_created:,} members and {row.contacts_created:,} contacts it created "
-                    f"go to the bin; {row.members_merged:,} existing members get back what they had "
-                    "before. A verified backup is taken first.")
+                    f"{plural(row.members_created, 'member')} and {plural(row.contacts_created, 'contact')} "
+                    f"it created go to the bin; {plural(row.members_merged, 'existing member')} "
+                    f"{'gets' if row.members_merged == 1 else 'get'} back what "
+                    f"{'it' if row.members_merged == 1 else 'they'} had before. A verified backup "
+                    "is taken first.")
         if ask and not confirm(self, "Undo import", question, "Undo import"):
             return
         ctx = self.ctx
@@ -127,10 +126,10 @@ class ImportHistoryView(TabPage):
         def done(outcome) -> None:
             result, changes = outcome
             self.controller.changed.emit(changes)
-            text = (f"Import undone: {_n(result.members_removed, 'member')} and "
-                    f"{_n(result.contacts_removed, 'contact')} moved to the bin")
+            text = (f"Import undone: {plural(result.members_removed, 'member')} and "
+                    f"{plural(result.contacts_removed, 'contact')} moved to the bin")
             if result.members_restored:
-                text += f", {_n(result.members_restored, 'member')} put back as they were"
+                text += f", {plural(result.members_restored, 'member')} put back as they were"
             text += "."
             if result.changed_since:
                 text += f" {result.changed_since:,} of them had been edited since; restore them from the bin if needed."

@@ -46,12 +46,15 @@ class ResultPage(QWizardPage):
             return
         summary = result.summary
         self.text.setText(f"{self.wiz.source.name} is imported: {summary.text(past=True)}.")
-        figures = [(summary.members_new, "new members"), (summary.contacts_new, "new contacts"),
-                   (summary.members_merged, "existing members added to"),
-                   (summary.contacts_updated, "known contacts completed"),
-                   (summary.organisations_skipped, "duplicates skipped"),
-                   (summary.rows_left_out, "rows with problems left out")]
-        for column, (count, what) in enumerate(figures):
+        figures = [(summary.members_new, "new member", "new members"),
+                   (summary.contacts_new, "new contact", "new contacts"),
+                   (summary.members_merged, "existing member added to",
+                    "existing members added to"),
+                   (summary.contacts_updated, "known contact completed", "known contacts completed"),
+                   (summary.organisations_skipped, "duplicate skipped", "duplicates skipped"),
+                   (summary.rows_left_out, "row with problems left out", "rows with problems left out")]
+        for column, (count, one, many) in enumerate(figures):
+            what = one if count == 1 else many
             number = QLabel(f"{count:,}")
             number.setProperty("role", "heading")
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)

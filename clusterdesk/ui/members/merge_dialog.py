@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.text import plural
 from ...services import merges as merge_service
 from ...services.duplicates import MEMBERS
 from ...services.errors import ServiceError
@@ -129,14 +131,64 @@ class MergeDialog(QDialog):
         if not p.related:
             grid.addWidget(_cell("Nothing else points at either record.", hint=True), row, 0, 1, 4)
             row += 1
+        self.contacts_result: tuple[QLabel, int] | None = None
         for what, keep_count, other_count in p.related:
             grid.addWidget(QLabel(what + ":"), row, 0)
             grid.addWidget(_cell(f"{keep_count:,}"), row, 1)
             grid.addWidget(_cell(f"{other_count:,}"), row, 2)
-            grid.addWidget(_cell(f"{keep_count + other_count:,} on the kept record"), row, 3)
+            result = _cell(f"{keep_count + other_count:,} on the kept record")
+            grid.addWidget(result, row, 3)
+            if what == "Contacts" and self.entity == MEMBERS:
+                self.contacts_result = (result, keep_count + other_count)
             row += 1
+        row = self._same_people(grid, row)
+        self._count_contacts()
         grid.setRowStretch(row, 1)
         self.scroll.setWidget(body)
+
+    def _same_people(self, grid: QGridLayout, row: int) -> int:
+        """People who are contacts of both members: offered to become one contact as well."""
+        self.person_boxes: list[tuple[object, QCheckBox]] = []
+        people = self.preview.same_people
+        if not people:
+            return row
+        title = QLabel("The same person at both")
+        title.setProperty("role", "subheading")
+        grid.addWidget(title, row, 0, 1, 4)
+        row += 1
+        hint = _cell(f"{plural(len(people), 'person is a contact', 'people are contacts')} of both "
+                     "members. Ticked, each becomes one contact on the kept member, with the "
+                     "interactions, consents, answers and sign-ups of both; untick to keep them "
+                     "apart.", hint=True)
+        grid.addWidget(hint, row, 0, 1, 4)
+        row += 1
+        for person in people:
+            same_name = person.keep.name == person.other.name
+            box = QCheckBox(person.keep.name if same_name else
+                            f"{person.keep.name} and {person.other.name}")
+            box.setChecked(True)
+            box.setToolTip(f"Merge {person.other.name} into {person.keep.name}")
+            box.toggled.connect(self._count_contacts)
+            grid.addWidget(box, row, 0, 1, 1)
+            grid.addWidget(_cell(person.keep.detail), row, 1)
+            grid.addWidget(_cell(person.other.detail), row, 2)
+            grid.addWidget(_cell(f"{person.reason}: one contact", hint=True), row, 3)
+            self.person_boxes.append((person, box))
+            row += 1
+        return row
+
+    def _count_contacts(self, *_args) -> None:
+        """The kept member's contacts after the merge: the ticked people count once."""
+        if self.contacts_result is None:
+            return
+        label, together = self.contacts_result
+        merged = len(self.same_people())
+        label.setText(f"{together - merged:,} on the kept record" +
+                      (f" ({plural(merged, 'person', 'people')} at both counted once)" if merged else ""))
+
+    def same_people(self) -> list:
+        """The (kept, other) contact pairs ticked to become one contact."""
+        return [person.ids for person, box in self.person_boxes if box.isChecked()]
 
     @staticmethod
     def _result_cell(text: str, kept: str) -> QLabel:
@@ -168,7 +220,8 @@ class MergeDialog(QDialog):
         p = self.preview
         result = self.controller.run_op(self, "Merge", merge_service.merge_records, self.entity,
                                         p.keep.id, p.other.id, prefer_other=self.prefer_other(),
-                                        versions=(p.keep_version, p.other_version))
+                                        versions=(p.keep_version, p.other_version),
+                                        same_people=self.same_people())
         if result is None:  # refused (someone changed a record): show them as they are now
             try:
                 self.load()
@@ -176,5 +229,8 @@ class MergeDialog(QDialog):
                 self.reject()
             return
         self.outcome, _changes = result
-        self.controller.status.emit(f"Merged “{p.other.name}” into “{self.outcome.kept.name}”.")
+        people = self.outcome.contacts_merged
+        also = (f", and {plural(people, 'person', 'people')} who "
+                f"{'was a contact' if people == 1 else 'were contacts'} of both") if people else ""
+        self.controller.status.emit(f"Merged “{p.other.name}” into “{self.outcome.kept.name}”{also}.")
         self.accept()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.changes import Changes
+from ...domain.changes import EVERYTHING, Changes
 from ...domain.countries import country_name
 from ...domain.enums import InternationalOrientation, MemberKind, MemberStatus, SizeBand
 from ...domain.formatting import format_date
@@ -34,7 +34,7 @@ from ..common.tab import ListExport, TabPage
 from ..common.table_model import ROW_ROLE, Column, PagedTableModel
 from .contacts import ADD_CONTACT_KEY
 from .interactions import LOG_KEY
-from .member_filters import SAVE_SHORTCUT, MemberFilterBar
+from .member_filters import SAVE_SHORTCUT, MemberFilterBar, describe
 from .member_panel import PROFILE_PDF_KEY, MemberPanel
 
 
@@ -181,7 +181,12 @@ class OrganisationsView(TabPage):
         return self._listing().page(offset, limit) if self.ctx else []
 
     def refresh(self) -> None:
-        """Reload after a change; the filter, the selection and the scroll position stay."""
+        """Reload everything (the tab was away while things changed): the list, keeping the
+        filter, selection and scroll position, and the member shown beside it."""
+        self._reload_list()
+        self.panel.on_changed(EVERYTHING)
+
+    def _reload_list(self) -> None:
         current = self.current_member_id()
         row = self.view.currentIndex().row()
         self.listing = None  # the data changed: nothing learned before still holds
@@ -193,13 +198,13 @@ class OrganisationsView(TabPage):
         if 0 <= row < self.model.rowCount() and getattr(self.model.row_at(row), "id", None) == current:
             found = row
         else:
-            found = self.model.find_row(lambda r: r.id == current)
-        if found >= 0:
+            found = self._row_of(current)
+        if found is not None:
             self._select_row(found, load=False)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("members", "tags", "member_markets", "interactions", "contacts"):
-            self.refresh()
+            self._reload_list()
         self.panel.on_changed(changes)
 
     def _update_count(self) -> None:
@@ -231,26 +236,40 @@ class OrganisationsView(TabPage):
         return row.id if row is not None else None
 
     def select_member(self, member_id: uuid.UUID, *, load: bool = True) -> bool:
-        """Select a member in the list (clearing the filter if it hides it) and show it."""
-        row = self.model.find_row(lambda r: r.id == member_id)
-        if row < 0 and self.filters.is_filtered():
-            self.filters.clear()
-            row = self.model.find_row(lambda r: r.id == member_id)
-        if row < 0:
-            # Not on a loaded page: show it alone by its name.
+        """Show a member: its row selected in the list as it is filtered and sorted now (the
+        page it is on is read and scrolled to). The filter is never changed behind the
+        user's back: when it leaves the member out, the member is shown on the right all the
+        same, no row is highlighted, and the status bar says why."""
+        row = self._row_of(member_id)
+        if row is None:
             try:
                 detail = member_service.get_member(self.ctx, member_id)
             except ServiceError:
                 return False
-            self.filter_edit.setText(detail.data.name)
-            row = self.model.find_row(lambda r: r.id == member_id)
-            if row < 0:
+            self._selecting = True
+            self.view.selectionModel().clearSelection()
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(-1, -1), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self._selecting = False
+            if load or self.panel.member_id != member_id:
                 self.panel.load(detail)
-                return True
+            self.controller.status.emit(
+                f"“{detail.data.name}” is not in the list as it is filtered now "
+                f"({describe(self.filter_state)}); it is shown on the right. Clear the filter "
+                "to see it in the list.")
+            return True
         if load and self.view.currentIndex().row() == row:
             self.panel.load(member_service.get_member(self.ctx, member_id))
         self._select_row(row, load=load)
         return True
+
+    def _row_of(self, member_id: uuid.UUID) -> int | None:
+        """The member's row in the list as filtered and sorted now, or None."""
+        found = self.model.find_row(lambda r: r.id == member_id)
+        if found >= 0:
+            return found
+        position = self._listing().position(member_id) if self.ctx else None
+        return position if position is not None and position < self.model.rowCount() else None
 
     def _select_row(self, row: int, *, load: bool) -> None:
         index = self.model.index(row, 0)
@@ -279,8 +298,12 @@ class OrganisationsView(TabPage):
         """Ask what to do with unsaved changes; True when it is fine to move on."""
         if not self.editor.dirty:
             return True
+        detail = self.panel.detail
+        name = f"“{detail.data.name}”" if detail else \
+            (f"the new member “{self.editor.name.text().strip()}”" if self.editor.name.text().strip()
+             else "the new member")
         answer = QMessageBox.question(
-            self, "Unsaved changes", "Save the changes to this member first?",
+            self, "Unsaved changes", f"Save the changes to {name} first?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -304,19 +327,32 @@ class OrganisationsView(TabPage):
         member_id = self.current_member_id()
         if member_id is None:
             return
-        if self.filter_state.deleted:
-            self.controller.run_op(self, "Restore member", member_service.restore_member, member_id)
-            self.controller.status.emit("Member restored.")
-            return
+        row = self.view.currentIndex().row()
         name = self.model.data(self.view.currentIndex(), ROW_ROLE).name
-        if self.controller.run_op(self, "Delete member", member_service.delete_member, member_id):
+        if self.filter_state.deleted:
+            done = self.controller.run_op(self, "Restore member", member_service.restore_member,
+                                          member_id)
+            message = f"“{name}” restored."
+        else:
+            done = self.controller.run_op(self, "Delete member", member_service.delete_member,
+                                          member_id)
+            message = f"“{name}” moved to the bin — tick Bin to restore it."
+        if not done:
+            return
+        # The row has left this list: the one that took its place (or the new last) is next.
+        if self.model.rowCount():
+            self._select_row(min(row, self.model.rowCount() - 1), load=True)
+        else:
             self.panel.clear()
-            self.controller.status.emit(f"“{name}” moved to the bin — tick Bin to restore it.")
+        self.controller.status.emit(message)
 
     def _focus_list(self) -> None:
+        """Enter in the filter: into the list, with a row selected (the current one — the
+        view makes the first row current on focus, but does not select it)."""
         self.view.setFocus()
-        if not self.view.currentIndex().isValid() and self.model.rowCount():
-            self.view.selectRow(0)
+        if self.model.rowCount() and not self.view.selectionModel().hasSelection():
+            current = self.view.currentIndex()
+            self._select_row(current.row() if current.isValid() else 0, load=True)
 
     def focus_primary(self) -> None:
         self.filter_edit.setFocus()

@@ -170,7 +170,10 @@ class MemberSection(QWidget):
         """Select the row of that record, or the first one."""
         rows = self.model.rows()
         wanted = next((i for i, r in enumerate(rows) if r.id == record_id), 0)
-        self.view.selectRow(self.proxy.mapFromSource(self.model.index(wanted, 0)).row())
+        index = self.proxy.mapFromSource(self.model.index(wanted, 0))
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
 
     def current_row(self):
         index = self.view.currentIndex()

@@ -37,7 +37,8 @@ DONE_COLUMN, DUE_COLUMN, WHAT_COLUMN, WHO_COLUMN, DETAIL_COLUMN = range(5)
 # record_kind → how to open it: (main window, AgendaItem) -> None. A part whose items appear
 # on Today adds one entry here.
 OPENERS: dict[str, Callable] = {
-    "interactions": lambda window, item: window.show_tab("members").select_member(item.member_id),
+    "interactions": lambda window, item: window.show_tab("members").open_interaction(
+        item.member_id, item.record_id),
     "checklist_items": lambda window, item: window.show_tab("missions").open_checklist(
         item.activity_id, item.record_id),
     "activities": lambda window, item: window.show_tab("missions").open_activity(item.record_id),
@@ -354,7 +355,7 @@ class TodayTab(TabPage):
     def list_export(self) -> ListExport:
         columns = (
             Column("due", "Due", lambda i: i.due),
-            Column("kind", "Kind", lambda i: i.kind),
+            Column("kind", "Kind", lambda i: i.kind, today_service.kind_label),
             Column("title", "What", lambda i: i.title),
             Column("owner", "Who", lambda i: i.owner),
             Column("detail", "Details", lambda i: i.detail),

@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from ...common.tab import ListExport, TabPage
-from ...common.table_model import Column
 from .analyses import ANALYSIS_COLUMNS, AnalysesPanel
 from .matrix import MatrixPanel
 from .targets import TargetMarketsPanel
@@ -56,5 +55,4 @@ class MarketsView(TabPage):
         if widget is self.targets:
             return ListExport("Target markets", self.targets.columns, self.targets.model.rows())
         matrix = self.matrix.matrix_model
-        return ListExport("Market interest", [Column(c.key, c.title, c.text) for c in matrix.columns],
-                          matrix.rows())
+        return ListExport("Market interest", matrix.columns, matrix.rows())
