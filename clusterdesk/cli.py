@@ -72,10 +72,17 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 def _count(most: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
+        plain = text.replace("_", "").replace(",", "")
         try:
-            value = int(text.replace("_", "").replace(",", ""))
+            value = int(plain)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+            try:
+                number = float(plain)  # 1e6 is a whole number too
+            except ValueError:
+                number = math.nan
+            if not math.isfinite(number) or not number.is_integer():
+                raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+            value = int(number)
         if not 1 <= value <= most:
             raise argparse.ArgumentTypeError(f"must be from 1 to {most:,} (got {value:,})")
         return value
@@ -109,18 +116,48 @@ def workspace_file(text: str, command: str) -> Path:
     return Path(text).expanduser()
 
 
-def _workspace_file(args: argparse.Namespace, paths: AppPaths) -> Path:
-    command = getattr(args, "command", None) or "this command"
-    if getattr(args, "file", None):
-        return workspace_file(args.file, command)
-    if args.db:
-        return workspace_file(args.db, command)
-    from .settings import load_preferences
+def workspace_location(args: argparse.Namespace, paths: AppPaths) -> str | Path:
+    """The workspace a command works on: its FILE, --db (a file or a server address) or the
+    workspace opened last. A server address stays text; a file becomes a Path."""
+    from .store.db import is_server_url
 
-    last = load_preferences(paths.settings_file).last_workspace
-    if not last:
+    text = getattr(args, "file", None) or args.db
+    if not text:
+        from .settings import load_preferences
+
+        text = load_preferences(paths.settings_file).last_workspace
+    if not text:
         raise CommandError("No workspace given: name a FILE or use --db.")
-    return workspace_file(last, command)
+    return text if is_server_url(text) else Path(text).expanduser()
+
+
+def _workspace_file(args: argparse.Namespace, paths: AppPaths) -> Path:
+    """The workspace FILE of a command that only works on files (check, backup, …)."""
+    command = getattr(args, "command", None) or "this command"
+    return workspace_file(str(workspace_location(args, paths)), command)
+
+
+def open_for_command(args: argparse.Namespace, paths: AppPaths, out: Callable[[str], None], *,
+                     read_only: bool):
+    """Open the command's workspace: read-only with --read-only, or when the command only
+    reads and the file's schema is current; an older file is upgraded first (with a backup)
+    and the command says so."""
+    from .store.schema import HEAD
+    from .store.workspace import inspect_file, open_workspace
+
+    location = workspace_location(args, paths)
+    if args.read_only:
+        read_only = True
+    elif read_only and isinstance(location, Path):
+        read_only = inspect_file(location).revision == HEAD
+    workspace = open_workspace(location, backup_root=paths.backup_root, read_only=read_only,
+                               break_lock=args.break_lock)
+    if workspace.upgraded_from is not None:
+        backup = workspace.upgrade_backup
+        out(f"Upgraded {workspace.path.name if workspace.path else workspace.name} from schema "
+            f"{workspace.upgraded_from} to {HEAD}"
+            + (f"; the backup taken first is {backup.path}." if backup else "."))
+    return workspace
 
 
 def output_file(text: str, *, suffix: str = "") -> Path:

@@ -298,6 +298,10 @@ def open_workspace(
                          read_only=True, read_only_reason="opened read-only", backups=backups,
                          check_pending=not full_check)
     problem = writable_problem(path)
+    if problem is not None and needs_upgrade:
+        raise WorkspaceError(f"{path.name} was saved by an older ClusterDesk and must be upgraded "
+                             f"before it can be opened, but {problem}. Copy it to a folder you "
+                             "can write to and open the copy.")
     if problem is not None:
         raise ReadOnlyLocation(f"{path.name} cannot be opened for editing: {problem}. "
                                "Open it read-only to look at it, or copy it to a folder you can "

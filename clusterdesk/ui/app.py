@@ -32,6 +32,23 @@ def make_application(paths: AppPaths, argv: list[str] | None = None) -> QApplica
     return app
 
 
+def install_store_error_hook() -> None:
+    """A store failure outside a save (a tab reading while another program locks the file, the
+    disk is gone or full) is shown as a message; the window stays open and usable."""
+    from ..store.errors import StoreError
+    from .common.messages import show_error
+
+    previous = sys.excepthook
+
+    def hook(kind, exc, trace) -> None:
+        if isinstance(exc, StoreError):
+            show_error(QApplication.activeWindow(), "ClusterDesk", str(exc))
+            return
+        previous(kind, exc, trace)
+
+    sys.excepthook = hook
+
+
 def choose_workspace(controller, args: Namespace) -> bool:
     """Open what the command line or the last session asks for, else ask. False = quit."""
     from .open_flow import open_with_dialogs
@@ -79,6 +96,7 @@ def start_dialog_loop(controller, message: str = "") -> bool:
 def run_gui(args: Namespace, paths: AppPaths) -> int:
     started = time.perf_counter()
     app = make_application(paths)
+    install_store_error_hook()
     from .common.background import BackgroundRunner
     from .controller import WorkspaceController
     from .main_window import MainWindow
