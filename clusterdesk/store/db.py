@@ -84,8 +84,13 @@ def header_problem(path: Path) -> str | None:
 
 def check_summary(rows: list[str]) -> str:
     """SQLite's check output (a line per problem, possibly hundreds) as one short clause."""
-    first = rows[0].splitlines()[0] if rows and rows[0] else "no answer"
-    return first + (f" and {len(rows) - 1} more problems" if len(rows) > 1 else "")
+    # SQLite heads its report with "*** in database main ***", which says nothing to a user.
+    lines = [line.strip() for row in rows for line in str(row).splitlines()
+             if line.strip() and not line.startswith("*** in database")]
+    if not lines:
+        return "no answer"
+    more = len(lines) - 1
+    return lines[0] + (f" and {more} more problem{'s' if more > 1 else ''}" if more else "")
 
 
 def can_write(path: Path) -> bool:

@@ -15,6 +15,7 @@ from ..paths import AppPaths
 from ..settings import load_preferences
 
 HOURLY = 60 * 60 * 1000
+REPEAT_AFTER_S = 10  # the same store failure is not shown again within this time
 
 
 def make_application(paths: AppPaths, argv: list[str] | None = None) -> QApplication:
@@ -39,10 +40,14 @@ def install_store_error_hook() -> None:
     from .common.messages import show_error
 
     previous = sys.excepthook
+    last: list = [None, 0.0]  # the message shown last, and when
 
     def hook(kind, exc, trace) -> None:
         if isinstance(exc, StoreError):
-            show_error(QApplication.activeWindow(), "ClusterDesk", str(exc))
+            # Several tabs reading one failing file fail together: say it once.
+            if last[0] != str(exc) or time.monotonic() - last[1] > REPEAT_AFTER_S:
+                last[:] = [str(exc), time.monotonic()]
+                show_error(QApplication.activeWindow(), "ClusterDesk", str(exc))
             return
         previous(kind, exc, trace)
 
