@@ -34,13 +34,16 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         description="ClusterDesk — the international work of a cluster secretariat.",
     )
     parser.add_argument("--version", action="version", version=f"ClusterDesk {__version__}")
-    parser.add_argument("--db", metavar="PATH_OR_URL",
+    parser.add_argument("--db", metavar="PATH_OR_URL", type=_location,
                         help="a .clusterdesk file, or postgresql+psycopg://… for a shared server")
     parser.add_argument("--demo", action="store_true",
                         help="open a fresh copy of the demo workspace (your files are not touched)")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="keep settings, backups and demo files in DIR (portable use, tests)")
     parser.add_argument("--read-only", action="store_true", help="open the workspace read-only")
+    parser.add_argument("--break-lock", action="store_true",
+                        help="take over a workspace left locked by another computer that is "
+                             "no longer using it")
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     if with_commands:
         from .cli import add_commands
@@ -52,32 +55,45 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def _location(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: give a workspace file or a server address")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(needs_commands(argv)).parse_args(argv)
     from .paths import app_paths
 
-    paths = app_paths(args.data_dir).ensure()
+    paths = app_paths(args.data_dir)
+    try:
+        paths.ensure()
+    except OSError as exc:
+        print(f"clusterdesk: the data folder {paths.data_dir} cannot be used "
+              f"({exc.strerror or exc}): give --data-dir a folder you can write to.",
+              file=sys.stderr)
+        return 2
     if args.command:
         from .cli import run
 
         return run(args, paths)
-    if not _has_screen():
-        print("clusterdesk: no screen found (DISPLAY is not set). Start it in a desktop session, "
-              "or on a virtual screen: xvfb-run -a clusterdesk" + (" --demo" if args.demo else ""),
-              file=sys.stderr)
+    problem = _screen_problem()
+    if problem is not None:
+        print(f"clusterdesk: {problem}. Start it in a desktop session, or on a virtual screen: "
+              "xvfb-run -a clusterdesk" + (" --demo" if args.demo else ""), file=sys.stderr)
         return 2
     from .ui.app import run_gui
 
     return run_gui(args, paths)
 
 
-def _has_screen() -> bool:
-    import os
-
+def _screen_problem() -> str | None:
     if not sys.platform.startswith("linux"):
-        return True
-    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+        return None
+    from .screen import screen_problem
+
+    return screen_problem()
 
 
 if __name__ == "__main__":

@@ -30,21 +30,19 @@ def add_import_command(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import_members(args, paths: AppPaths, out: Callable[[str], None]) -> int:
-    from .cli import EXIT_OK, EXIT_REFUSED, CommandError, _workspace_file
+    from .cli import EXIT_OK, EXIT_REFUSED, CommandError, open_for_command
     from .domain.countries import resolve_country
     from .imports.fields import suggest_mapping
     from .imports.report import report_lines
     from .imports.sources import SourceError, read_source
     from .services import imports as service
     from .services.context import ServiceContext
-    from .store.workspace import open_workspace
 
     try:
         source = read_source(args.source, args.sheet)
     except SourceError as exc:
         raise CommandError(str(exc)) from None
-    workspace = open_workspace(_workspace_file(args, paths), backup_root=paths.backup_root,
-                               read_only=args.dry_run)
+    workspace = open_for_command(args, paths, out, read_only=args.dry_run)
     try:
         ctx = ServiceContext(workspace, _actor(paths))
         country = "DK"

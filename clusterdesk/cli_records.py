@@ -243,32 +243,21 @@ def add_record_commands(sub: argparse._SubParsersAction) -> None:
     export.add_argument("id", metavar="ID", help="the id (or its first characters) or a unique name")
     target = export.add_mutually_exclusive_group(required=True)
     for fmt in FORMATS:
-        target.add_argument(f"--{fmt}", type=Path, metavar="OUT", help=f"write a .{fmt} file")
+        target.add_argument(f"--{fmt}", metavar="OUT", help=f"write a .{fmt} file")
     export.set_defaults(handler=cmd_export)
 
 
-def _open(args, paths: AppPaths):
+def _open(args, paths: AppPaths, out: Callable[[str], None]):
     """The workspace named by --db (or the last one opened), read-only when it can be."""
-    from .cli import CommandError, _workspace_file
+    from .cli import open_for_command
     from .services.context import ServiceContext
-    from .store.db import is_server_url
-    from .store.schema import HEAD
-    from .store.workspace import inspect_file, open_workspace
 
-    if args.db and is_server_url(args.db):
-        return ServiceContext(open_workspace(args.db), CLI_ACTOR)
-    path = _workspace_file(args, paths)
-    upgrade = inspect_file(path).revision != HEAD  # an older file is upgraded (with a backup) first
-    try:
-        workspace = open_workspace(path, backup_root=paths.backup_root, read_only=not upgrade)
-    except FileNotFoundError as exc:
-        raise CommandError(f"There is no file at {path}.") from exc
-    return ServiceContext(workspace, CLI_ACTOR)
+    return ServiceContext(open_for_command(args, paths, out, read_only=True), CLI_ACTOR)
 
 
 def cmd_list(args, paths: AppPaths, out: Callable[[str], None]) -> int:
     kind = next(k for k in LIST_KINDS if k.name == args.kind)
-    ctx = _open(args, paths)
+    ctx = _open(args, paths, out)
     try:
         records = _resolve(kind.records)(ctx)
     finally:
@@ -281,19 +270,15 @@ def cmd_list(args, paths: AppPaths, out: Callable[[str], None]) -> int:
 
 
 def cmd_export(args, paths: AppPaths, out: Callable[[str], None]) -> int:
-    from .cli import CommandError
+    from .cli import CommandError, output_file
 
     kind = next(k for k in EXPORT_KINDS if k.name == args.kind)
     fmt = next(f for f in FORMATS if getattr(args, f) is not None)
-    target: Path = getattr(args, fmt)
-    if target.suffix.lower() != f".{fmt}":
-        target = target.with_name(target.name + f".{fmt}")
-    if not target.parent.is_dir():
-        raise CommandError(f"There is no folder {target.parent} to write {target.name} into.")
+    target = output_file(getattr(args, fmt), suffix=f".{fmt}")
     writer = kind.writers.get(fmt)
     if writer is None:
         raise CommandError(f"A {kind.name} cannot be exported as {fmt}.")
-    ctx = _open(args, paths)
+    ctx = _open(args, paths, out)
     try:
         try:
             record = find_record(_resolve(kind.records)(ctx), args.id, kind.name)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,17 +20,18 @@ def build_demo_workspace(paths: AppPaths, today: date | None = None) -> Workspac
 
     folder = paths.demo_dir
     folder.mkdir(parents=True, exist_ok=True)
-    from ..store.lock import LockHeld, WorkspaceLock
+    from ..store.db import remove_database_file
+    from ..store.errors import StoreError
+    from ..store.lock import WorkspaceLock
 
     for old in sorted(folder.glob("demo-*.clusterdesk"))[:-KEEP_DEMO_FILES + 1 or None]:
         lock = WorkspaceLock(old)
         try:
             lock.acquire()
-        except (LockHeld, OSError):
+        except StoreError:
             continue  # still open in another ClusterDesk window
         try:
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(old) + suffix).unlink(missing_ok=True)
+            remove_database_file(old)
         finally:
             lock.release()
     path = folder / f"demo-{datetime.now():%Y%m%d-%H%M%S-%f}.clusterdesk"

@@ -2,7 +2,8 @@
 
 100,000 members with 250,000 contacts and 1,000,000 interactions take well under a minute:
 the rows go in with bulk inserts into a new file filled without a journal, which only then
-gets its name and WAL mode, so a crash leaves no half-built workspace.
+gets its name and WAL mode, so a crash leaves no half-built workspace. The target's
+workspace lock is held throughout, so a workspace open elsewhere is never replaced.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from pathlib import Path
 
 from ..domain.indexing import contact_search_text, first_label_key, member_search_text
 from ..domain.text import sort_key
+from ..store.backup import fsync_dir
 from ..store.bulk import bulk_insert
-from ..store.db import sqlite_engine
+from ..store.db import header_problem, remove_database_file, sqlite_engine
 from ..store.derived import refresh_last_contact
+from ..store.errors import WorkspaceError
+from ..store.lock import WorkspaceLock
 from ..store.models import Contact, Interaction, Member, Tag, member_tags
 from ..store.workspace import create_workspace
 from . import names
@@ -55,16 +59,39 @@ def _batched(rows, size=BATCH):
 
 def build_synthetic(path: Path, *, members: int, contacts_per_member: float = 2.5,
                     interactions_per_member: float = 10.0, seed: int = 1,
-                    today: date | None = None,
+                    today: date | None = None, replace: bool = False, break_lock: bool = False,
                     progress: Callable[[str], None] | None = None) -> SyntheticStats:
-    """Write a new workspace with `members` synthetic members, their contacts and interactions."""
-    today = today or date.today()
+    """Write a new workspace with `members` synthetic members, their contacts and interactions;
+    with `replace`, an existing workspace of that name that nobody has open is replaced."""
+    lock = WorkspaceLock(path)
+    lock.acquire(break_lock=break_lock)
+    try:
+        if path.exists():
+            problem = header_problem(path)
+            if not replace:
+                raise WorkspaceError(f"{path} already exists.")
+            if problem is not None:
+                raise WorkspaceError(f"{path} {problem}; only a workspace is replaced.")
+        partial = path.with_name(path.name + ".partial")
+        stats = _fill(partial, path.name, members, contacts_per_member, interactions_per_member,
+                      seed, today or date.today(), progress)
+        # The old file goes with its WAL: SQLite would replay a stale WAL onto the new file.
+        remove_database_file(path)
+        os.replace(partial, path)
+        fsync_dir(path.parent)
+    finally:
+        lock.release()
+    return stats
+
+
+def _fill(partial: Path, file_label: str, members: int, contacts_per_member: float,
+          interactions_per_member: float, seed: int, today: date,
+          progress: Callable[[str], None] | None) -> SyntheticStats:
     rng = random.Random(seed)
     stamp = (datetime.now(UTC), datetime.now(UTC), "demo-data", 1)
-    partial = path.with_name(path.name + ".partial")
-    partial.unlink(missing_ok=True)
+    remove_database_file(partial)  # with the WAL a killed earlier run may have left
     create_workspace(partial, f"Synthetic workspace ({members:,} members)").close()
-    engine = sqlite_engine(partial, pooled=False, bulk=True)
+    engine = sqlite_engine(partial, pooled=False, bulk=True, label=file_label)
     contact_total = int(members * contacts_per_member)
     interaction_total = int(members * interactions_per_member)
     member_ids = [uuid.uuid4() for _ in range(members)]
@@ -133,11 +160,12 @@ def build_synthetic(path: Path, *, members: int, contacts_per_member: float = 2.
             raw = conn.connection.driver_connection  # outside a transaction, as pragmas need
             raw.execute("ANALYZE")
             if raw.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
-                raise RuntimeError("could not switch the new workspace to WAL mode")
+                raise WorkspaceError(f"{file_label} could not be switched to WAL mode.")
     except BaseException:
         engine.dispose()
-        partial.unlink(missing_ok=True)
+        remove_database_file(partial)
         raise
     engine.dispose()
-    os.replace(partial, path)
+    with open(partial, "rb+") as fh:
+        os.fsync(fh.fileno())
     return SyntheticStats(members, contact_total, interaction_total)

@@ -13,7 +13,7 @@ from ..domain.formatting import format_date
 from .choices import parse_choice, parse_language
 from .fields import FIELD_BY_KEY, IGNORE
 from .sources import SourceColumn
-from .xlsx_reader import Cell
+from .xlsx_reader import UNSAVED_FORMULA, Cell
 
 # Longest values the database columns hold (a server database refuses longer ones).
 MAX_LENGTH = {"name": 200, "city": 120, "postcode": 20, "address": 200, "website": 200,
@@ -24,6 +24,8 @@ MEMBER_KEYS = ("name", "kind", "size_band", "status", "international_orientation
                "city", "postcode", "address", "website", "vat_number", "member_since", "sectors",
                "tags", "markets", "notes")
 LIST_KEYS = ("sectors", "tags", "markets")
+UNSAVED_REASON = ("the cell holds a formula whose value was never saved: open the file in Excel "
+                  "and save it, or paste the values over the formulas, then import again")
 
 
 @dataclass(frozen=True)
@@ -118,13 +120,16 @@ def parse_row(row_number: int, cells: Sequence[Cell], columns: Sequence[SourceCo
               mapping: Sequence[str], options: RowOptions) -> ParsedRow:
     """Read one row by the mapping; every bad value becomes a Problem naming its cell."""
     raw: dict[str, tuple[SourceColumn, Cell]] = {}
+    unsaved: list[Problem] = []
     for column, key in zip(columns, mapping, strict=False):
         if key == IGNORE:
             continue
         value = cells[column.index] if column.index < len(cells) else None
-        if value is not None and text_of(value):
+        if value is UNSAVED_FORMULA:
+            unsaved.append(Problem(row_number, column.display, "", UNSAVED_REASON, column.index))
+        elif value is not None and text_of(value):
             raw[key] = (column, value)
-    problems: list[Problem] = []
+    problems: list[Problem] = list(unsaved)
     values: dict[str, object] = {}
 
     def bad(key: str, reason: str) -> None:
@@ -186,7 +191,8 @@ def parse_row(row_number: int, cells: Sequence[Cell], columns: Sequence[SourceCo
             return text, ""
 
     contact = _contact(raw, take, phone)
-    if "name" not in raw:
+    if "name" not in raw and not any(p.reason == UNSAVED_REASON for p in unsaved
+                                     if p.column == _name_column(columns, mapping)):
         problems.append(Problem(row_number, _name_column(columns, mapping), "",
                                 "the member's name is empty"))
     return ParsedRow(row_number, values, contact,

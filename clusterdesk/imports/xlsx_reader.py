@@ -12,7 +12,24 @@ from pathlib import Path
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _ZERO_PADDED = re.compile(r'^(?:"[^"]*")?(0+)$')  # "0000", "00000000", "\"DK\"00000000"
 
-Cell = str | int | float | date | datetime | None
+
+
+class UnsavedFormula:
+    """A formula cell whose value was never saved (the file was written by a program that
+    does not calculate): there is nothing to import from it, and the user must be told why."""
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return "UNSAVED_FORMULA"
+
+
+UNSAVED_FORMULA = UnsavedFormula()
+_CELL = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)', re.DOTALL)
+_VALUE = re.compile(rb'<(?:\w+:)?v>[^<]')
+
+Cell = str | int | float | date | datetime | UnsavedFormula | None
 
 
 class WorkbookError(ValueError):
@@ -78,6 +95,35 @@ def _merged_ranges(path: Path, worksheet) -> list[tuple[int, int, int, int]]:
             for c1, r1, c2, r2 in _MERGE.findall(xml, start)]
 
 
+def _unsaved_formulas(path: Path, worksheet) -> list[tuple[int, int]]:
+    """(row, column), 0-based, of the formula cells that have no saved value. openpyxl reads
+    those as empty, so they are looked up in the sheet's XML."""
+    part = getattr(worksheet, "_worksheet_path", None)
+    if not part:
+        return []
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read(part.lstrip("/"))
+    if b"<f" not in xml and b":f>" not in xml:
+        return []
+    found = []
+    for letters, row, inner in _CELL.findall(xml):
+        if inner and re.search(rb"<(?:\w+:)?f[\s>/]", inner) and not _VALUE.search(inner):
+            found.append((int(row) - 1, _column_number(letters) - 1))
+    return found
+
+
+def _mark_unsaved(rows: list[tuple[Cell, ...]], cells: list[tuple[int, int]]) -> None:
+    for r, c in cells:
+        if r >= len(rows):
+            continue
+        line = list(rows[r])
+        if len(line) <= c:
+            line.extend([None] * (c + 1 - len(line)))
+        if line[c] is None:
+            line[c] = UNSAVED_FORMULA
+            rows[r] = tuple(line)
+
+
 def cell_value(value, number_format: str | None) -> Cell:
     """What the user sees in the cell, typed: text, whole numbers, dates."""
     if value is None:
@@ -122,10 +168,11 @@ def read_sheet(path: Path, sheet: str | None,
             if tick is not None and number % 250 == 0:
                 tick(number)
         merged = _merged_ranges(path, worksheet)
+        _mark_unsaved(rows, _unsaved_formulas(path, worksheet))
         title = worksheet.title
     finally:
         workbook.close()
-    while rows and not any(v is not None for v in rows[-1]):
+    while rows and not any(v is not None and v is not UNSAVED_FORMULA for v in rows[-1]):
         rows.pop()
     return _fill_merged(rows, merged), title, names, merged
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .errors import StoreError, WorkspaceError
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
@@ -61,7 +63,7 @@ class LockHolder:
         return f"{self.user or 'someone'} on {self.host or 'an unknown computer'} since {when}"
 
 
-class LockHeld(Exception):
+class LockHeld(StoreError):
     """The workspace is open for writing elsewhere."""
 
     def __init__(self, path: Path, holder: LockHolder, *, breakable: bool) -> None:
@@ -90,17 +92,27 @@ def this_holder() -> LockHolder:
 
 
 def read_holder(lock_file: Path) -> LockHolder | None:
+    """Who the lock file names; what it cannot tell (a field another program or an editor
+    garbled) stays unknown rather than failing."""
     try:
         data = json.loads(lock_file.read_text(encoding="utf-8") or "{}")
     except (OSError, ValueError):
         return None
-    if not data:
+    if not data or not isinstance(data, dict):
         return None
-    since = data.get("since")
-    return LockHolder(
-        data.get("host", ""), data.get("user", ""), int(data.get("pid", 0)),
-        datetime.fromisoformat(since) if since else None,
-    )
+
+    def text(key: str) -> str:
+        value = data.get(key)
+        return value if isinstance(value, str) else ""
+
+    pid = data.get("pid")
+    try:
+        since = datetime.fromisoformat(text("since")) if text("since") else None
+    except ValueError:
+        since = None
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    return LockHolder(text("host"), text("user"), pid if isinstance(pid, int) else 0, since)
 
 
 class WorkspaceLock:
@@ -117,7 +129,13 @@ class WorkspaceLock:
         """Take the lock or raise LockHeld naming the holder."""
         me = this_holder()
         for _attempt in range(5):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise WorkspaceError(
+                    f"{self.workspace.name} cannot be opened for editing: its lock file "
+                    f"{self.path} cannot be written ({exc.strerror or exc})."
+                ) from exc
             if not _try_lock(fd):
                 os.close(fd)
                 holder = read_holder(self.path) or LockHolder("", "", 0, None)
@@ -144,7 +162,8 @@ class WorkspaceLock:
             os.fsync(fd)
             self._fd = fd
             return
-        raise OSError(f"could not take the lock on {self.workspace}")
+        raise WorkspaceError(f"{self.workspace.name} cannot be opened for editing: its lock file "
+                             "keeps being replaced by another program.")
 
     def release(self) -> None:
         if self._fd is None:

@@ -15,12 +15,13 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 
 from .backup import BackupInfo, BackupStore, copy_database, fsync_dir
-from .db import connect_sqlite, sqlite_engine
+from .db import connect_sqlite, remove_database_file, sqlite_engine
+from .errors import StoreError
 
 SCRIPT_LOCATION = Path(__file__).parent / "alembic"
 
 
-class MigrationError(Exception):
+class MigrationError(StoreError):
     pass
 
 
@@ -69,10 +70,9 @@ def upgrade_sqlite_file(path: Path, backups: BackupStore, *, target: str = "head
     """Upgrade a workspace file in place of a verified copy; returns the backup taken first."""
     backup = backups.take("before-migration")
     work = path.with_name(path.name + ".migrating")
-    for leftover in (work, Path(str(work) + "-wal"), Path(str(work) + "-shm")):
-        leftover.unlink(missing_ok=True)
+    remove_database_file(work)
     copy_database(backup.path, work)
-    engine = sqlite_engine(work, pooled=False)
+    engine = sqlite_engine(work, pooled=False, label=path.name)
     try:
         with engine.connect() as conn:
             # On the driver connection, outside any transaction: inside one SQLite ignores it.
@@ -88,9 +88,9 @@ def upgrade_sqlite_file(path: Path, backups: BackupStore, *, target: str = "head
                 raw.execute("PRAGMA foreign_keys = ON")
     except Exception as exc:
         engine.dispose()
-        work.unlink(missing_ok=True)
+        remove_database_file(work)
         raise MigrationError(
-            f"The workspace could not be upgraded ({exc}). It was left exactly as it was; "
+            f"{path.name} could not be upgraded ({exc}). It was left exactly as it was; "
             f"a backup is at {backup.path}."
         ) from exc
     engine.dispose()
@@ -109,7 +109,9 @@ def upgrade_sqlite_file(path: Path, backups: BackupStore, *, target: str = "head
 
 
 def current_revision(connection: Connection) -> str | None:
+    from sqlalchemy.exc import DBAPIError
+
     try:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except Exception:  # noqa: BLE001 - no table means no revision
+    except DBAPIError:  # no table means no revision (the store's own errors still say theirs)
         return None

@@ -21,14 +21,23 @@ from .audit import install_audit
 from .backup import BackupInfo, BackupStore
 from .base import Base
 from .db import (
-    APPLICATION_ID,
-    SQLITE_HEADER,
+    check_summary,
     connect_sqlite,
+    header_problem,
     is_server_url,
     make_engine,
     mark_as_workspace,
+    sqlite_error,
+    writable_problem,
 )
 from .derived import install_derived
+from .errors import (
+    DamagedWorkspace,
+    NewerSchema,
+    NotAWorkspace,
+    ReadOnlyLocation,
+    WorkspaceError,
+)
 from .lock import LockHeld, WorkspaceLock
 from .models.core import WORKSPACE_TABLE, WorkspaceInfo
 from .schema import HEAD, REVISIONS
@@ -39,6 +48,7 @@ __all__ = [
     "LockHeld",
     "NewerSchema",
     "NotAWorkspace",
+    "ReadOnlyLocation",
     "Workspace",
     "WorkspaceError",
     "create_workspace",
@@ -47,28 +57,11 @@ __all__ = [
 ]
 
 
-class WorkspaceError(Exception):
-    """A workspace cannot be opened; the message is meant for the user."""
-
-
-class NotAWorkspace(WorkspaceError):
-    pass
-
-
-class DamagedWorkspace(WorkspaceError):
-    def __init__(self, message: str, newest_good_backup: BackupInfo | None = None) -> None:
-        super().__init__(message)
-        self.newest_good_backup = newest_good_backup
-
-
-class NewerSchema(WorkspaceError):
-    pass
-
-
 @dataclass(frozen=True)
 class FileInspection:
     revision: str | None
     name: str
+    workspace_id: str | None = None
 
 
 # Above this size the full quick check (which reads every page) runs in the background
@@ -76,54 +69,62 @@ class FileInspection:
 QUICK_CHECK_INLINE_LIMIT = 64 * 1024 * 1024
 
 
-def quick_check(path: Path) -> str | None:
-    """SQLite's quick check on a read-only connection; None when it is fine."""
+def damaged(path: Path, rows: list[str]) -> DamagedWorkspace:
+    return DamagedWorkspace(f"{path.name} is damaged (the quick check says: {check_summary(rows)}).")
+
+
+def quick_check(path: Path) -> list[str] | None:
+    """SQLite's quick check on a read-only connection; None when it is fine, else its lines."""
     conn = connect_sqlite(path, read_only=True)
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as exc:
-        return str(exc)
+        return [str(exc)]
     finally:
         conn.close()
-    return None if result == "ok" else result
+    return None if rows == ["ok"] else rows
 
 
 def inspect_file(path: Path, *, full_check: bool = True) -> FileInspection:
     """Read-only checks of a workspace file; raises a WorkspaceError naming the problem."""
     if not path.exists():
         raise WorkspaceError(f"There is no file at {path}.")
-    if path.is_dir():
-        raise NotAWorkspace(f"{path} is a folder, not a ClusterDesk workspace.")
-    with open(path, "rb") as fh:
-        header = fh.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise NotAWorkspace(f"{path.name} is not a ClusterDesk workspace (it is not a database file).")
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise NotAWorkspace(f"{path.name} is a database, but not a ClusterDesk workspace.")
+    problem = header_problem(path)
+    if problem is not None:
+        raise NotAWorkspace(f"{path.name} {problem}.")
     try:
         conn = connect_sqlite(path, read_only=True)
     except sqlite3.Error as exc:
-        raise DamagedWorkspace(f"{path.name} cannot be read: {exc}.") from exc
+        raise (sqlite_error(exc, path.name, writing=False)
+               or DamagedWorkspace(f"{path.name} cannot be read: {exc}.")) from exc
     try:
-        check = conn.execute("PRAGMA quick_check" if full_check else "PRAGMA schema_version").fetchone()[0]
-        if full_check and check != "ok":
-            raise DamagedWorkspace(f"{path.name} is damaged (the quick check says: {check}).")
+        if full_check:
+            rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            if rows != ["ok"]:
+                raise damaged(path, rows)
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if WORKSPACE_TABLE not in tables or "alembic_version" not in tables:
             raise NotAWorkspace(f"{path.name} is not a ClusterDesk workspace (its tables are missing).")
         revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        name = conn.execute(f"SELECT name FROM {WORKSPACE_TABLE}").fetchone()
+        info = conn.execute(f"SELECT name, id FROM {WORKSPACE_TABLE}").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise DamagedWorkspace(f"{path.name} is damaged: {exc}.") from exc
+        raise (sqlite_error(exc, path.name, writing=False)
+               or DamagedWorkspace(f"{path.name} is damaged: {exc}.")) from exc
     finally:
         conn.close()
-    return FileInspection(revision[0] if revision else None, name[0] if name else path.stem)
+    return FileInspection(revision[0] if revision else None, info[0] if info else path.stem,
+                          str(info[1]) if info else None)
 
 
 def check_revision(revision: str | None, where: str) -> bool:
     """True when the schema must be upgraded; raises for a schema from a newer program."""
     if revision == HEAD:
         return False
+    if revision is None:
+        raise DamagedWorkspace(
+            f"{where} is damaged or not a complete workspace: it does not record which version "
+            "of the ClusterDesk schema it holds. The file was not changed."
+        )
     if revision not in REVISIONS:
         raise NewerSchema(
             f"{where} was saved by a newer version of ClusterDesk (schema {revision}). "
@@ -144,6 +145,9 @@ class Workspace:
     backups: BackupStore | None = None
     # True when the full quick check was left for after opening (a very large file).
     check_pending: bool = False
+    # Set when opening upgraded an older schema: from which revision, and the backup taken first.
+    upgraded_from: str | None = None
+    upgrade_backup: BackupInfo | None = None
     session_factory: sessionmaker = field(init=False)
 
     def __post_init__(self) -> None:
@@ -179,9 +183,9 @@ class Workspace:
         up first so the restore itself can be undone."""
         if self.path is None or self.read_only:
             raise WorkspaceError("Only a workspace file open for editing can be restored.")
-        from .backup import restore_into, verify_database_file
+        from .backup import check_backup_for, restore_into
 
-        verify_database_file(backup)
+        check_backup_for(backup, self.path)
         safety = self.backups.take("before-restore") if self.backups else None
         self.engine.dispose()
         try:
@@ -191,12 +195,17 @@ class Workspace:
             self.__post_init__()
         return safety
 
-    def deferred_check(self) -> str | None:
-        """Run the quick check that opening skipped; the problem, or None when it is fine."""
+    def deferred_check(self) -> DamagedWorkspace | None:
+        """Run the quick check that opening skipped: None when it is fine, else the refusal
+        opening would have given (with the newest good backup to offer)."""
         if self.path is None or not self.check_pending:
             return None
-        problem = quick_check(self.path)
+        rows = quick_check(self.path)
         self.check_pending = False
+        if rows is None:
+            return None
+        problem = damaged(self.path, rows)
+        problem.newest_good_backup = self.backups.newest_good() if self.backups else None
         return problem
 
     def close(self) -> None:
@@ -238,7 +247,14 @@ def create_workspace(location: str | Path, name: str, *, backup_root: Path | Non
     path = Path(location)
     if path.exists():
         raise WorkspaceError(f"{path} already exists; choose another name.")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkspaceError(f"The folder {path.parent} cannot be created "
+                             f"({exc.strerror or exc}).") from exc
+    problem = writable_problem(path)
+    if problem is not None:
+        raise WorkspaceError(f"{path.name} cannot be created there: {problem}.")
     lock = WorkspaceLock(path)
     lock.acquire()
     try:
@@ -261,7 +277,8 @@ def open_workspace(
 ) -> Workspace:
     """Open a workspace for use, upgrading its schema safely when needed.
 
-    Raises WorkspaceError subclasses or LockHeld; in every refusal the file is untouched.
+    Raises StoreError subclasses (WorkspaceError, LockHeld, …); in every refusal the file
+    is untouched.
     """
     if isinstance(location, str) and is_server_url(location):
         return _open_server(location)
@@ -280,28 +297,40 @@ def open_workspace(
         return Workspace(str(path), make_engine(path, read_only=True), info.name, path=path,
                          read_only=True, read_only_reason="opened read-only", backups=backups,
                          check_pending=not full_check)
+    problem = writable_problem(path)
+    if problem is not None and needs_upgrade:
+        raise WorkspaceError(f"{path.name} was saved by an older ClusterDesk and must be upgraded "
+                             f"before it can be opened, but {problem}. Copy it to a folder you "
+                             "can write to and open the copy.")
+    if problem is not None:
+        raise ReadOnlyLocation(f"{path.name} cannot be opened for editing: {problem}. "
+                               "Open it read-only to look at it, or copy it to a folder you can "
+                               "write to.")
     lock = WorkspaceLock(path)
     lock.acquire(break_lock=break_lock)
+    upgrade_backup = None
     try:
         if needs_upgrade:
             if backups is None:
                 raise WorkspaceError("A schema upgrade needs a backup folder.")
             from .migrate import upgrade_sqlite_file
 
-            upgrade_sqlite_file(path, backups)
+            upgrade_backup = upgrade_sqlite_file(path, backups)
         engine = make_engine(path)
     except BaseException:
         lock.release()
         raise
     return Workspace(str(path), engine, info.name, path=path, lock=lock, backups=backups,
-                     check_pending=not full_check)
+                     check_pending=not full_check,
+                     upgraded_from=info.revision if needs_upgrade else None,
+                     upgrade_backup=upgrade_backup)
 
 
 def _open_server(url: str) -> Workspace:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            if WORKSPACE_TABLE not in inspect(conn).get_table_names():
+            if not {WORKSPACE_TABLE, "alembic_version"} <= set(inspect(conn).get_table_names()):
                 raise NotAWorkspace("That database does not hold a ClusterDesk workspace.")
             from .migrate import current_revision
 

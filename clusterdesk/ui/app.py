@@ -15,6 +15,7 @@ from ..paths import AppPaths
 from ..settings import load_preferences
 
 HOURLY = 60 * 60 * 1000
+REPEAT_AFTER_S = 10  # the same store failure is not shown again within this time
 
 
 def make_application(paths: AppPaths, argv: list[str] | None = None) -> QApplication:
@@ -30,6 +31,27 @@ def make_application(paths: AppPaths, argv: list[str] | None = None) -> QApplica
 
     apply_theme(app)
     return app
+
+
+def install_store_error_hook() -> None:
+    """A store failure outside a save (a tab reading while another program locks the file, the
+    disk is gone or full) is shown as a message; the window stays open and usable."""
+    from ..store.errors import StoreError
+    from .common.messages import show_error
+
+    previous = sys.excepthook
+    last: list = [None, 0.0]  # the message shown last, and when
+
+    def hook(kind, exc, trace) -> None:
+        if isinstance(exc, StoreError):
+            # Several tabs reading one failing file fail together: say it once.
+            if last[0] != str(exc) or time.monotonic() - last[1] > REPEAT_AFTER_S:
+                last[:] = [str(exc), time.monotonic()]
+                show_error(QApplication.activeWindow(), "ClusterDesk", str(exc))
+            return
+        previous(kind, exc, trace)
+
+    sys.excepthook = hook
 
 
 def choose_workspace(controller, args: Namespace) -> bool:
@@ -79,6 +101,7 @@ def start_dialog_loop(controller, message: str = "") -> bool:
 def run_gui(args: Namespace, paths: AppPaths) -> int:
     started = time.perf_counter()
     app = make_application(paths)
+    install_store_error_hook()
     from .common.background import BackgroundRunner
     from .controller import WorkspaceController
     from .main_window import MainWindow

@@ -18,13 +18,14 @@ from ..domain.changes import EVERYTHING, Changes
 from ..paths import AppPaths
 from ..services.errors import ConflictError, ServiceError, ValidationError
 from ..settings import Preferences, save_preferences
-from ..store.errors import ReadOnlyWorkspace
+from ..store.errors import StoreError
 from .common.background import BackgroundRunner
 from .common.messages import show_error
 
 if TYPE_CHECKING:  # the store loads SQLAlchemy: only once a workspace is opened
     from ..services.context import ServiceContext
     from ..store.backup import BackupInfo
+    from ..store.errors import DamagedWorkspace
     from ..store.workspace import Workspace
 
 
@@ -35,7 +36,8 @@ class WorkspaceController(QObject):
     changed = Signal(object)  # Changes
     workspace_changed = Signal()  # another workspace was opened (or the current one closed)
     backup_taken = Signal(object)  # BackupInfo
-    damaged = Signal(str)  # the deferred check of a large workspace found a problem
+    # The deferred check of a large workspace found a problem: (location, DamagedWorkspace).
+    damaged = Signal(str, object)
     status = Signal(str)
 
     def __init__(self, paths: AppPaths, prefs: Preferences, runner: BackgroundRunner,
@@ -89,10 +91,11 @@ class WorkspaceController(QObject):
             QTimer.singleShot(BACKUP_DELAY_MS, lambda: self.backup_in_background("on-open"))
 
     def _check_in_background(self, workspace: Workspace) -> None:
-        """A very large file is checked after opening; a damaged one turns read-only at once
-        (and is not backed up over the good backups)."""
+        """A very large file is checked after opening; a damaged one is closed for editing at
+        once (and never backed up over the good backups), reopened read-only to look at, and
+        `damaged` offers its newest good backup as opening a small damaged file does."""
 
-        def done(problem: str | None) -> None:
+        def done(problem: DamagedWorkspace | None) -> None:
             if workspace is not self.workspace:
                 return
             if problem is None:
@@ -106,10 +109,9 @@ class WorkspaceController(QObject):
                 reopened = open_workspace(location, backup_root=self.paths.backup_root, read_only=True)
                 reopened.read_only_reason = "it failed its integrity check"
                 self._adopt(reopened)
-            except Exception:  # noqa: BLE001 - the message below says what to do
+            except StoreError:  # the restore offered below is what helps
                 self.workspace_changed.emit()
-            self.damaged.emit(f"{location} failed its integrity check ({problem}). It is open "
-                              "read-only; restore it from a backup (File ▸ Restore from backup).")
+            self.damaged.emit(location, problem)
 
         self.runner.run(workspace.deferred_check, done)
 
@@ -184,7 +186,9 @@ class WorkspaceController(QObject):
         except ConflictError as exc:
             show_error(parent, f"{title}: someone else saved first", str(exc))
             return None
-        except (ServiceError, ReadOnlyWorkspace) as exc:
+        except (ServiceError, StoreError) as exc:
+            # A refusal, or the database failing underneath (locked by another program, disk
+            # full, file made read-only): nothing was saved and the caller keeps the input.
             show_error(parent, title, str(exc))
             return None
         changes = _changes_of(result)

@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         controller.workspace_changed.connect(self._workspace_changed)
         controller.backup_taken.connect(lambda _info: self._update_status())
         controller.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        controller.damaged.connect(lambda text: show_error(self, "The workspace is damaged", text))
+        controller.damaged.connect(self._damaged_after_opening)
         self._restore_geometry()
         self._workspace_changed()
         self._tab_shown(self.tabs.currentIndex())
@@ -319,6 +319,11 @@ class MainWindow(QMainWindow):
         from .open_flow import open_with_dialogs
 
         open_with_dialogs(self, self.controller, location)
+
+    def _damaged_after_opening(self, location: str, damaged) -> None:
+        from .open_flow import offer_restore
+
+        offer_restore(self, self.controller, location, damaged, now_read_only=True)
 
     def open_demo(self) -> None:
         self.controller.open_demo()

@@ -1,14 +1,16 @@
 """Opening a workspace with the right question for each refusal: held by someone else,
-damaged (offer the newest good backup), not a workspace, or from a newer ClusterDesk."""
+damaged (offer the newest good backup), in a read-only place (offer read-only), not a
+workspace, or from a newer ClusterDesk."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..store.backup import BackupError, restore_into
-from ..store.lock import LockHeld
-from ..store.migrate import MigrationError
-from ..store.workspace import DamagedWorkspace, WorkspaceError
+from ..store.backup import restore_workspace_file
+from ..store.errors import DamagedWorkspace, ReadOnlyLocation, StoreError
+from ..store.lock import LockHeld, WorkspaceLock
 from .common.messages import show_error
 from .controller import WorkspaceController
 
@@ -22,10 +24,30 @@ def open_with_dialogs(parent: QWidget | None, controller: WorkspaceController, l
     except LockHeld as held:
         return _ask_about_lock(parent, controller, location, held)
     except DamagedWorkspace as damaged:
-        return _offer_restore(parent, controller, location, damaged)
-    except (WorkspaceError, MigrationError, BackupError) as exc:
+        return offer_restore(parent, controller, location, damaged)
+    except ReadOnlyLocation as refused:
+        return _offer_read_only(parent, controller, location, refused)
+    except StoreError as exc:
         show_error(parent, "Cannot open the workspace", str(exc))
         return False
+
+
+def _open_read_only(parent, controller, location: str) -> bool:
+    try:
+        controller.open(location, read_only=True)
+        return True
+    except StoreError as exc:
+        show_error(parent, "Cannot open the workspace", str(exc))
+        return False
+
+
+def _offer_read_only(parent, controller, location: str, refused: ReadOnlyLocation) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, "The workspace cannot be changed here", str(refused),
+                      QMessageBox.StandardButton.Cancel, parent)
+    read_only = box.addButton("Open &read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only and _open_read_only(parent, controller, location)
 
 
 def _ask_about_lock(parent, controller, location: str, held: LockHeld) -> bool:
@@ -40,55 +62,47 @@ def _ask_about_lock(parent, controller, location: str, held: LockHeld) -> bool:
     box.setDefaultButton(read_only)
     box.exec()
     clicked = box.clickedButton()
-    try:
-        if clicked is read_only:
-            controller.open(location, read_only=True)
-            return True
-        if breaker is not None and clicked is breaker:
+    if clicked is read_only:
+        return _open_read_only(parent, controller, location)
+    if breaker is not None and clicked is breaker:
+        try:
             controller.open(location, break_lock=True)
             return True
-    except (WorkspaceError, LockHeld) as exc:
-        show_error(parent, "Cannot open the workspace", str(exc))
+        except StoreError as exc:
+            show_error(parent, "Cannot open the workspace", str(exc))
     return False
 
 
-def _offer_restore(parent, controller, location: str, damaged: DamagedWorkspace) -> bool:
+def offer_restore(parent, controller, location: str, damaged: DamagedWorkspace, *,
+                  now_read_only: bool = False) -> bool:
+    """Say the workspace is damaged and offer its newest good backup; True when the restored
+    workspace opened. `now_read_only`: the damaged file is open read-only (a large file whose
+    check ran after opening)."""
+    state = ("It is open read-only now, exactly as it is." if now_read_only
+             else "The file was left exactly as it is.")
     backup = damaged.newest_good_backup
     if backup is None:
         show_error(parent, "The workspace is damaged",
-                   f"{damaged}\n\nThe file was left exactly as it is. No good backup of it was found.")
+                   f"{damaged}\n\n{state} No good backup of it was found.")
         return False
-    box = QMessageBox(QMessageBox.Icon.Critical, "The workspace is damaged",
-                      f"{damaged}\n\nThe file was left exactly as it is.",
+    box = QMessageBox(QMessageBox.Icon.Critical, "The workspace is damaged", f"{damaged}\n\n{state}",
                       QMessageBox.StandardButton.Cancel, parent)
     restore = box.addButton(f"Restore the backup of {backup.label}", QMessageBox.ButtonRole.AcceptRole)
     box.setInformativeText("Restoring keeps the damaged file beside it (renamed) so nothing is lost.")
     box.exec()
     if box.clickedButton() is not restore:
         return False
-    from datetime import datetime
-    from pathlib import Path
-
-    from ..store.lock import WorkspaceLock
-
     path = Path(location)
-    keep = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    if controller.workspace is not None and controller.workspace.location == str(location):
+        controller.close()  # its read-only connections must not outlive the file they read
     lock = WorkspaceLock(path)
     try:
         lock.acquire()
-    except LockHeld as held:
-        show_error(parent, "Cannot restore", str(held))
-        return False
-    try:
-        path.rename(keep)
-        for suffix in ("-wal", "-shm"):
-            extra = Path(str(path) + suffix)
-            if extra.exists():
-                extra.rename(Path(str(keep) + suffix))
-        restore_into(backup.path, path)
-    except (OSError, BackupError) as exc:
+        try:
+            restore_workspace_file(path, backup.path, None, damaged=True)
+        finally:
+            lock.release()
+    except (StoreError, OSError) as exc:
         show_error(parent, "Cannot restore", f"The restore failed: {exc}")
         return False
-    finally:
-        lock.release()
     return open_with_dialogs(parent, controller, location)

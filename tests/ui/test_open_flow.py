@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from clusterdesk.services import members
 from clusterdesk.store.workspace import create_workspace
+from tests.store.test_store_failures import damage
 
 
 def test_large_damaged_workspace_turns_read_only_after_its_check(qtbot, controller, tmp_path, monkeypatch):
@@ -18,21 +17,15 @@ def test_large_damaged_workspace_turns_read_only_after_its_check(qtbot, controll
     for i in range(300):
         members.create_member(ctx, members.MemberInput(name=f"Member {i:03d} ApS", city="Odense"))
     ws.close()
-    conn = sqlite3.connect(path)
-    page_size = conn.execute("pragma page_size").fetchone()[0]
-    root = conn.execute("select rootpage from sqlite_master where name='members'").fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    data[start + 8:start + 40] = b"\xff" * 32  # scramble the members table's root page
-    path.write_bytes(bytes(data))
+    damage(path)  # scramble the members table's root page
 
     monkeypatch.setattr(ws_module, "QUICK_CHECK_INLINE_LIMIT", 1)
     damaged = []
-    controller.damaged.connect(damaged.append)
+    controller.damaged.connect(lambda location, problem: damaged.append(str(problem)))
     controller.open(str(path))
-    assert damaged and "integrity check" in damaged[0]
+    assert damaged and "quick check" in damaged[0]
     assert controller.workspace is not None and controller.workspace.read_only
+    assert controller.workspace.lock is None  # closed for editing: nobody else is kept out
 
 
 def test_open_with_dialogs_offers_read_only_when_locked(qtbot, controller, tmp_path, monkeypatch, modal_guard):
