@@ -137,6 +137,17 @@ def _workspace_file(args: argparse.Namespace, paths: AppPaths) -> Path:
     return workspace_file(str(workspace_location(args, paths)), command)
 
 
+def _cli_person(paths: AppPaths) -> str:
+    """Who the lock names while a command holds the workspace: the user's ClusterDesk name."""
+    from .settings import load_preferences
+
+    try:
+        actor = load_preferences(paths.settings_file).actor
+    except Exception:  # noqa: BLE001 - unreadable settings are not a reason to refuse
+        actor = ""
+    return f"{actor} (command line)" if actor else "the command line"
+
+
 def open_for_command(args: argparse.Namespace, paths: AppPaths, out: Callable[[str], None], *,
                      read_only: bool):
     """Open the command's workspace: read-only with --read-only, or when the command only
@@ -151,7 +162,7 @@ def open_for_command(args: argparse.Namespace, paths: AppPaths, out: Callable[[s
     elif read_only and isinstance(location, Path):
         read_only = inspect_file(location).revision == HEAD
     workspace = open_workspace(location, backup_root=paths.backup_root, read_only=read_only,
-                               break_lock=args.break_lock)
+                               break_lock=args.break_lock, person=_cli_person(paths))
     if workspace.upgraded_from is not None:
         backup = workspace.upgrade_backup
         out(f"Upgraded {workspace.path.name if workspace.path else workspace.name} from schema "

@@ -55,12 +55,16 @@ class LockHolder:
     user: str
     pid: int
     since: datetime | None
+    person: str = ""  # the name the holder works under in ClusterDesk (a login may be shared)
 
     def describe(self) -> str:
         from ..domain.formatting import format_datetime
 
         when = format_datetime(self.since) if self.since else "an unknown time"
-        return f"{self.user or 'someone'} on {self.host or 'an unknown computer'} since {when}"
+        who = self.person or self.user or "someone"
+        if self.person and self.user:
+            who += f" (login {self.user})"
+        return f"{who} on {self.host or 'an unknown computer'} since {when}"
 
 
 class LockHeld(StoreError):
@@ -83,12 +87,12 @@ def lock_path_for(workspace: Path) -> Path:
     return workspace.with_name(workspace.name + ".lock")
 
 
-def this_holder() -> LockHolder:
+def this_holder(person: str = "") -> LockHolder:
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not a reason to refuse
         user = ""
-    return LockHolder(socket.gethostname(), user, os.getpid(), datetime.now(UTC))
+    return LockHolder(socket.gethostname(), user, os.getpid(), datetime.now(UTC), person)
 
 
 def read_holder(lock_file: Path) -> LockHolder | None:
@@ -112,12 +116,14 @@ def read_holder(lock_file: Path) -> LockHolder | None:
         since = None
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=UTC)
-    return LockHolder(text("host"), text("user"), pid if isinstance(pid, int) else 0, since)
+    return LockHolder(text("host"), text("user"), pid if isinstance(pid, int) else 0, since,
+                      text("person"))
 
 
 class WorkspaceLock:
-    def __init__(self, workspace: Path) -> None:
+    def __init__(self, workspace: Path, person: str = "") -> None:
         self.workspace = workspace
+        self.person = person
         self.path = lock_path_for(workspace)
         self._fd: int | None = None
 
@@ -127,7 +133,7 @@ class WorkspaceLock:
 
     def acquire(self, *, break_lock: bool = False) -> None:
         """Take the lock or raise LockHeld naming the holder."""
-        me = this_holder()
+        me = this_holder(self.person)
         for _attempt in range(5):
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -154,7 +160,7 @@ class WorkspaceLock:
                 _unlock(fd)
                 os.close(fd)
                 raise LockHeld(self.workspace, previous, breakable=True)
-            payload = json.dumps({"host": me.host, "user": me.user, "pid": me.pid,
+            payload = json.dumps({"host": me.host, "user": me.user, "person": me.person, "pid": me.pid,
                                   "since": me.since.isoformat(), "app": "ClusterDesk"})
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)

@@ -274,8 +274,10 @@ def open_workspace(
     backup_root: Path | None = None,
     read_only: bool = False,
     break_lock: bool = False,
+    person: str = "",
 ) -> Workspace:
-    """Open a workspace for use, upgrading its schema safely when needed.
+    """Open a workspace for use, upgrading its schema safely when needed. `person` is who
+    the lock names to anyone else trying to open it (the name used in ClusterDesk).
 
     Raises StoreError subclasses (WorkspaceError, LockHeld, …); in every refusal the file
     is untouched.
@@ -306,7 +308,7 @@ def open_workspace(
         raise ReadOnlyLocation(f"{path.name} cannot be opened for editing: {problem}. "
                                "Open it read-only to look at it, or copy it to a folder you can "
                                "write to.")
-    lock = WorkspaceLock(path)
+    lock = WorkspaceLock(path, person)
     lock.acquire(break_lock=break_lock)
     upgrade_backup = None
     try:

@@ -82,7 +82,8 @@ class WorkspaceController(QObject):
         if self.workspace and self.workspace.location == str(location) and not read_only:
             return
         workspace = open_workspace(location, backup_root=self.paths.backup_root,
-                                   read_only=read_only, break_lock=break_lock)
+                                   read_only=read_only, break_lock=break_lock,
+                                   person=self.prefs.actor)
         self._adopt(workspace)
         if workspace.check_pending:
             self._check_in_background(workspace)
