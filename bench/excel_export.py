@@ -73,7 +73,7 @@ def main() -> int:
         if not source.exists():
             print(f"Building a workspace of {args.members:,} members …", flush=True)
             build(source, args.members, args.members_only)
-        workspace = open_workspace(source, read_only=True, backup_root=folder / "backups")
+        workspace = open_workspace(source, backup_root=folder / "backups")
         ctx = ServiceContext(workspace, "Bench")
         columns = [c for c in COLUMNS if args.all_columns or c.key not in DEFAULT_HIDDEN]
         headers = [c.title for c in columns]

@@ -146,7 +146,7 @@ def test_phase_one_questions_all_have_evidence_in_the_demo(demo_ctx):
 def test_export_rows_come_in_list_order_across_chunks(demo_ctx, monkeypatch):
     from clusterdesk.services import member_list
 
-    monkeypatch.setattr(member_list, "_CHUNK", 7)  # 80 members: twelve chunks read ahead
+    monkeypatch.setattr(member_list, "_CHUNK", 7)  # 80 members: twelve chunks
     for f, sort, descending in ((MemberFilter(), "name", False), (MemberFilter(), "city", True),
                                 (MemberFilter(text="aarhus"), "name", False)):
         expected = members.member_page(demo_ctx, f, sort=sort, descending=descending, limit=None)
