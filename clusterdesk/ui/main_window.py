@@ -288,10 +288,14 @@ class MainWindow(QMainWindow):
         read_only = ws is not None and ws.read_only
         self.read_only_banner.setVisible(read_only)
         if read_only:
+            chosen = ws.read_only_reason == "opened read-only"
             self.read_only_banner.setText(
-                f"🔒 This workspace is open read-only ({ws.read_only_reason}): you can look, search, "
-                "print and export, but not change anything. To edit it, open it again when "
-                "nobody else has it open (File ▸ Open recent).")
+                "🔒 This workspace is open read-only"
+                + ("" if chosen else f" ({ws.read_only_reason})")
+                + ": you can look, search, print and export, but not change anything. "
+                + ("To change it, open it again for editing (File ▸ Open recent)." if chosen else
+                   "To change it, open it again for editing once that is solved "
+                   "(File ▸ Open recent)."))
         self._update_status()
         self._tab_shown(self.tabs.currentIndex())
 

@@ -132,7 +132,8 @@ class MemberPanel(QWidget):
         self._show_state(self.editor.dirty)
 
     def _show_state(self, dirty: bool) -> None:
-        self.state.setText("● Unsaved changes" if dirty else ("Saved" if self.detail else ""))
+        self.state.setText("● Unsaved changes" if dirty else "Read-only" if self.controller.read_only
+                           else "Saved" if self.detail else "")
 
     def _count(self, index: int, title: str, n: int) -> None:
         self.tabs.setTabText(index, f"{title} ({n})" if self.detail else title)
