@@ -67,8 +67,10 @@ class WorkspaceController(QObject):
         if not demo:
             self.prefs.remember_workspace(workspace.location)
             self.save_prefs()
-        self.workspace_changed.emit()
+        # Pages already built refresh on `changed`; the tab on screen is built (with its first
+        # refresh) on `workspace_changed` — in this order nothing reads the workspace twice.
         self.changed.emit(EVERYTHING)
+        self.workspace_changed.emit()
 
     @property
     def read_only(self) -> bool:
