@@ -28,6 +28,11 @@ class CommandError(Exception):
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
+    new = sub.add_parser("new", help="create a new, empty workspace file")
+    new.add_argument("out", help="the new workspace file (.clusterdesk)")
+    new.add_argument("--name", help="the workspace's name (default: from the file name)")
+    new.set_defaults(handler=cmd_new)
+
     demo = sub.add_parser("demo-data", help="write a synthetic workspace of any size")
     demo.add_argument("out", help="the new workspace file")
     demo.add_argument("--members", type=_count(MAX_MEMBERS), default=1000,
@@ -193,6 +198,20 @@ def output_file(text: str, *, suffix: str = "") -> Path:
 
 
 # --- the commands ------------------------------------------------------------------------
+
+
+def cmd_new(args, paths: AppPaths, out: Callable[[str], None]) -> int:
+    from .store.workspace import create_workspace
+
+    target = output_file(args.out, suffix=".clusterdesk")
+    if target.exists():
+        raise CommandError(f"{target} already exists; choose another name.")
+    name = (args.name or "").strip() or target.stem.replace("_", " ").replace("-", " ").strip()
+    if not name:
+        raise CommandError("--name: a workspace needs a name.")
+    create_workspace(target, name, backup_root=paths.backup_root).close()
+    out(f"Created {target}: the empty workspace “{name}”.")
+    return EXIT_OK
 
 
 def cmd_demo_data(args, paths: AppPaths, out: Callable[[str], None]) -> int:

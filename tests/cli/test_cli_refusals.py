@@ -405,3 +405,18 @@ def test_import_names_formula_cells_whose_value_was_never_saved(small, tmp_path,
     assert "row 3, column A (Name) — the cell holds a formula whose value was never saved" in out
     assert "row 4, column C (City) — the cell holds a formula whose value was never saved" in out
     assert "name is empty" not in out
+
+
+def test_new_creates_an_empty_workspace_and_refuses_an_existing_file(tmp_path, capsys):
+    from clusterdesk.__main__ import main
+
+    target = tmp_path / "Vand_Klyngen"
+    assert main(["--data-dir", str(tmp_path / "data"), "new", str(target)]) == 0
+    created = tmp_path / "Vand_Klyngen.clusterdesk"
+    assert "the empty workspace “Vand Klyngen”" in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path / "data"), "check", str(created)]) == 0
+    assert main(["--data-dir", str(tmp_path / "data"), "--db", str(created), "list", "members"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "data"), "new", str(created)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert main(["--data-dir", str(tmp_path / "data"), "new", str(tmp_path / "missing" / "x")]) == 1
