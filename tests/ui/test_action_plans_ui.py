@@ -297,3 +297,21 @@ def test_the_row_models_pass_the_model_tester(qtmodeltester):
     targets.set_rows([{"term": "effect", "description": "Jobs", "target": "6"}, {}])
     qtmodeltester.check(targets)
     assert targets.index(1, 0).data() == "Short term (output)"
+
+
+def test_space_on_a_text_cell_ticks_the_row_and_keeps_its_text(qtbot, plans):
+    row = _plan_row(plans.controller.ctx, "Germany")
+    plans.select_record(row.id)
+    editor = plans.editor
+    editor.tabs.setCurrentIndex(2)
+    subs = editor.subs
+    open_row = next(i for i, r in enumerate(subs.rows()) if not r["done"])
+    text_column = 1
+    before = subs.index(open_row, text_column).data()
+    editor.sub_view.setFocus()
+    editor.sub_view.setCurrentIndex(subs.index(open_row, text_column))
+    press(qtbot, K.Key_Space)
+    assert subs.rows()[open_row]["done"]
+    assert subs.index(open_row, text_column).data() == before
+    press(qtbot, K.Key_Space)  # and back
+    assert not subs.rows()[open_row]["done"]

@@ -96,7 +96,7 @@ def _kpi_table(doc, width: float):
                      period_text(row.period_from, row.period_to), actual, row.status.label])
         commands.append(("TEXTCOLOR", (6, n), (6, n), STATUS_COLOURS[row.status.value]))
     commands.append(("ALIGN", (2, 1), (3, -1), "RIGHT"))
-    widths = [w * width for w in (0.29, 0.11, 0.12, 0.10, 0.12, 0.13, 0.13)]
+    widths = [w * width for w in (0.26, 0.11, 0.12, 0.09, 0.12, 0.15, 0.15)]
     return data_table(("KPI", "Unit", "Baseline", "Target", "Period", "Actual", "Status"), rows, widths,
                       extra_styles=commands)
 

@@ -64,7 +64,7 @@ class AnswerImportDialog(QDialog):
         self.path = QLineEdit()
         self.path.setPlaceholderText("an .xlsx file: a row per participant, a column per question")
         self.path.editingFinished.connect(self.run_check)
-        browse = QPushButton("C&hoose…")
+        browse = QPushButton("&Choose…")
         browse.clicked.connect(self.choose_file)
         row.addWidget(self.path, 1)
         row.addWidget(browse)

@@ -79,6 +79,11 @@ class ActionPlanEditor(FormEditor):
         toggle = QShortcut(QKeySequence("Ctrl+D"), self.sub_view,
                            lambda: self.subs.toggle_done(self.sub_view.currentIndex().row()))
         toggle.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Space on any cell of a row ticks it (QA: on a text cell it started an edit that
+        # replaced the text with a space); while a cell is being edited Space types a space.
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.sub_view,
+                          lambda: self.subs.toggle_done(self.sub_view.currentIndex().row()))
+        space.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.members = PlanMembers(controller)
         self.members.changed.connect(self._changed)
         self.watch("member_ids", self.members.view, "Members")
