@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 
 from clusterdesk.services import answers, evaluations, outcomes, today
@@ -224,3 +224,21 @@ def test_answers_for_an_activity_without_a_plan_save_the_default_plan_first(qtbo
     assert seen == ["New answers — Evaluation after an international activity"]
     plan = evaluations.get_evaluation(ctx, mission.activity_id).plan
     assert plan.version == 1 and plan.follow_up_months == 6
+
+
+def test_the_sheet_to_fill_in_holds_only_those_still_to_answer(qtbot, tab, tmp_path, monkeypatch):
+    # QA: a blank row for someone who had answered, filled in and imported, replaced their answers.
+    from clusterdesk.ui.evaluations import answer_import
+
+    view = tab.show_section("Per activity")
+    trip = trip_of(view.controller.ctx, "Malmö")
+    view.select_activity(trip.activity_id)
+    detail = view.editor.detail
+    waiting = {p.member_name for p in detail.participants if p.counted and p.evaluation_id is None}
+    answered = {p.member_name for p in detail.participants if p.counted and p.evaluation_id}
+    assert waiting and answered
+    target = tmp_path / "answers.xlsx"
+    monkeypatch.setattr(answer_import, "ask_save_path", lambda *a: target)
+    view.answer_sheet()
+    rows = list(load_workbook(target)["Answers"].iter_rows(min_row=2, values_only=True))
+    assert {r[0] for r in rows} == waiting

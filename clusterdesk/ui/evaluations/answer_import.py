@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.formatting import format_date
 from ...domain.questionnaires import AnswerSource
+from ...domain.text import plural
 from ...services import evaluation_import
 from ...services.errors import ValidationError
 from ..common.export import ask_save_path, default_export_folder
 from ..common.forms import mark_invalid
+from ..common.messages import show_info
 from ..common.table_model import Column
 from ..common.table_view import sorted_table
 
@@ -163,15 +165,26 @@ class AnswerImportDialog(QDialog):
 
 
 def save_answer_sheet(parent, controller, detail, questionnaire) -> Path | None:
-    """Ask where, then write the sheet to collect the activity's answers in."""
+    """Ask where, then write the sheet to collect the evaluation answers still missing in.
+    Participants who answered are left out: a blank row of theirs, filled in and imported,
+    would replace their answers (QA); their answers are corrected in the window instead."""
     from ...exports.evaluations import write_answer_template
 
+    counted = [p for p in detail.participants if p.counted]
+    waiting = [p for p in counted if p.evaluation_id is None]
+    if not waiting:
+        show_info(parent, "Excel sheet to fill in",
+                  "Every participant has answered already, so there is nothing to collect. "
+                  "To correct someone's answers, select them and press Enter.")
+        return None
     target = ask_save_path(parent, "Excel sheet to fill in", f"Answers – {detail.state.name}",
                            "Excel workbook", ".xlsx")
     if target is None:
         return None
-    people = [(p.member_name, p.contact_name) for p in detail.participants if p.counted]
+    people = [(p.member_name, p.contact_name) for p in waiting]
     count = write_answer_template(target, questionnaire.data.questions, people)
-    controller.status.emit(f"Wrote {target.name}: {count} participants, "
-                           f"{len(questionnaire.data.questions)} questions.")
+    left_out = len(counted) - len(waiting)
+    controller.status.emit(f"Wrote {target.name}: {plural(count, 'participant')} still to answer, "
+                           f"{plural(len(questionnaire.data.questions), 'question')}"
+                           + (f" ({left_out} who answered left out)." if left_out else "."))
     return target
