@@ -49,11 +49,10 @@ def basis_points_to_percent(value: int | None) -> Decimal | None:
 
 
 def format_percent(value: Decimal | None) -> str:
-    """'70 %', '6.5 %', '' for none."""
-    if value is None:
-        return ""
-    text = f"{value.normalize():f}"
-    return f"{text} %"
+    """'70 %', '6,5 %' (written as the amounts beside it), '' for none."""
+    from .formatting import format_quantity
+
+    return format_quantity(value, "%")
 
 
 # --- what a call is worth -----------------------------------------------------------------------

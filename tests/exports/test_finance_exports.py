@@ -30,7 +30,7 @@ def test_budget_pdf_shows_costs_funding_gap_and_prices(demo_ctx, tmp_path):
     path = write_budget_pdf(tmp_path / "budget.pdf", hamburg(demo_ctx), demo_ctx.workspace.name)
     text = text_of(path)
     for expected in ("Company mission to Hamburg", "Total costs", "162.650 kr.", "Unfunded gap",
-                     "30.800 kr. (18.9 % of the costs)", "Participants' own costs", "41.850 kr.",
+                     "30.800 kr. (18,9 % of the costs)", "Participants' own costs", "41.850 kr.",
                      "Secretariat costs", "61.800 kr.", "Business Promotion Board",
                      "secured", "expected", "4.650 kr.", "11.205,56 kr.", "◀ chosen", "1.450 kr. × 9"):
         assert expected in text, expected

@@ -48,7 +48,7 @@ def test_a_new_call_typed_in_with_a_deadline_and_a_document_ready(qtbot, calls):
     qtbot.keyClicks(editor.financing, "60")
     qtbot.keyClicks(editor.success, "12,5")
     qtbot.keyClicks(editor.grant.amount, "400.000")
-    assert editor.worth.text().startswith("Expected value 50.000 € (400.000 € × 12.5 %)")
+    assert editor.worth.text().startswith("Expected value 50.000 € (400.000 € × 12,5 %)")
     assert "own money to find 266.667 €" in editor.worth.text()
     editor.fit.setCurrentIndex(editor.fit.findData(4))
     editor.tabs.setCurrentIndex(1)

@@ -36,7 +36,7 @@ def test_a_cost_in_another_currency_is_refused_at_its_row_and_the_gap_follows(qt
     ctx = view.controller.ctx
     row = select(view, "Company mission to Hamburg")
     editor = view.editor
-    assert "Unfunded gap 30.800 kr. (18.9 %)" in editor.summary.text()
+    assert "Unfunded gap 30.800 kr. (18,9 %)" in editor.summary.text()
     assert "<b>own costs: 4.650 kr.</b>" in editor.summary.text()
     costs = editor.costs
     new = costs.model.rowCount()
@@ -49,7 +49,7 @@ def test_a_cost_in_another_currency_is_refused_at_its_row_and_the_gap_follows(qt
     assert "row 11: EUR in a DKK budget" in editor.errors.text() and editor.dirty
     assert costs.model.index(new, 2).data() == "250 EUR"  # the typing stays
     costs.model.setData(costs.model.index(new, 2), "1.850")
-    assert "Unfunded gap 32.650 kr. (19.8 %)" in editor.summary.text()
+    assert "Unfunded gap 32.650 kr. (19,8 %)" in editor.summary.text()
     assert costs.model.index(new, 4).data() == "1.850,00"
     editor.participants.setValue(10)  # one more participant: per-person costs grow, the price stays
     assert "<b>own costs: 4.650 kr.</b>" in editor.summary.text()

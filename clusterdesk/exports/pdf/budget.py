@@ -14,7 +14,7 @@ from reportlab.platypus import KeepTogether, Paragraph
 
 from ...domain.budgets import CostLine, share, tier_of
 from ...domain.enums import CoFundingModel, CostCategory, CostTier
-from ...domain.formatting import format_date_range
+from ...domain.formatting import format_date_range, format_quantity
 from ...domain.formatting import format_money_compact as format_money
 from .base import (
     FONT_BOLD,
@@ -51,7 +51,7 @@ def _gap_colour(gap):
 def _key_figures(detail) -> list:
     figures = detail.figures
     gap = figures.gap
-    gap_text = (f"{format_money(gap)} ({figures.gap_percent} % of the costs)" if gap.amount > 0
+    gap_text = (f"{format_money(gap)} ({format_quantity(figures.gap_percent, '%')} of the costs)" if gap.amount > 0
                 else "none — fully funded" if gap.amount == 0 else f"none — {format_money(gap * -1)} to spare")
     rows = [["Total costs", _right(format_money(figures.costs), True)],
             ["Funding", _right(f"{format_money(figures.funding)}"
@@ -108,7 +108,7 @@ def _funding_story(detail) -> list:
     gap = figures.gap
     if gap.amount > 0:
         rows.append([_cell("Unfunded gap", bold=True, colour=RED), "", "",
-                     _right(f"{figures.gap_percent} %", True, RED), _right(format_money(gap), True, RED)])
+                     _right(format_quantity(figures.gap_percent, "%"), True, RED), _right(format_money(gap), True, RED)])
     last = len(rows)  # the header is row 0, so this is the last row's index
     total_row = len(detail.data.funding) + 1
     extra = [("BACKGROUND", (0, r), (-1, r), LIGHT) for r in range(total_row, last + 1)]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.budgets import share as budget_share
 from ...domain.enums import CoFundingModel, CostCategory
-from ...domain.formatting import format_amount, format_date
+from ...domain.formatting import format_amount, format_date, format_quantity
 from ...domain.money import COMMON_CURRENCIES, parse_money
 from ...services import budgets as budget_service
 from ...services import funding_sources as source_service
@@ -210,7 +210,7 @@ class BudgetEditor(FormEditor):
             self.costs.model.set_value(number, "total", format_amount(total) if total is not None else "")
         for number, line in enumerate(funding):
             share = budget_share(line.amount, figures.costs) if counted(line) else None
-            self.funding.model.set_value(number, "share", f"{share} %" if share is not None else "")
+            self.funding.model.set_value(number, "share", format_quantity(share, "%"))
         left_out = [f"{what} row {n}" for what, lines in (("cost", costs), ("funding", funding))
                     for n, line in enumerate(lines, start=1)
                     if not counted(line) and (line.amount is not None or line.description.strip())]

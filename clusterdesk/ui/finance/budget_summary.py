@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from ...domain.budgets import BudgetFigures
 from ...domain.enums import CoFundingModel, CostTier
 from ...domain.formatting import format_money_compact as format_money
+from ...domain.formatting import format_quantity
 from ..common.theme import DONE, OVERDUE
 
 SHORT_MODEL = {CoFundingModel.NONE: "free", CoFundingModel.OWN_COSTS: "own costs",
@@ -19,7 +20,7 @@ def gap_html(figures: BudgetFigures) -> str:
     gap = figures.gap
     if gap.amount > 0:
         return (f"<b style='color:{OVERDUE}'>Unfunded gap {format_money(gap)} "
-                f"({figures.gap_percent} %)</b>")
+                f"({format_quantity(figures.gap_percent, '%')})</b>")
     if gap.amount < 0:
         return f"<b style='color:{DONE}'>Funded, with {format_money(gap * -1)} to spare</b>"
     return f"<b style='color:{DONE}'>Fully funded</b>" if figures.costs.amount else "No costs yet"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.enums import CoFundingModel
-from ...domain.formatting import format_date, format_money_whole
+from ...domain.formatting import format_date, format_money_whole, format_quantity
 from ...services import budgets as budget_service
 from ..common.list_editor import ListEditorView
 from ..common.table_model import Column
@@ -19,7 +19,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _percent(value) -> str:
-    return f"{value} %" if value is not None else ""
+    return format_quantity(value, "%")  # '44,1 %', as the amounts beside it are written
 
 
 COLUMNS = (
