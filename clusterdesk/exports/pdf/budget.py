@@ -55,7 +55,7 @@ def _key_figures(detail) -> list:
                 else "none — fully funded" if gap.amount == 0 else f"none — {format_money(gap * -1)} to spare")
     rows = [["Total costs", _right(format_money(figures.costs), True)],
             ["Funding", _right(f"{format_money(figures.funding)}"
-                               + (f" ({figures.funded_percent} %)" if figures.funded_percent is not None else ""))],
+                               + (f" ({format_quantity(figures.funded_percent, '%')})" if figures.funded_percent is not None else ""))],
             ["of it secured", _right(format_money(figures.secured))],
             [_cell("Unfunded gap", bold=True, colour=_gap_colour(gap)), _right(gap_text, True, _gap_colour(gap))]]
     price = figures.price(detail.data.co_funding_model)
@@ -101,9 +101,9 @@ def _funding_story(detail) -> list:
     for line in detail.data.funding:
         part = share(line.amount, figures.costs)
         rows.append([detail.source_names.get(line.source_id, "—"), line.description,
-                     "secured" if line.secured else "expected", _right(f"{part} %" if part is not None else ""),
+                     "secured" if line.secured else "expected", _right(format_quantity(part, "%")),
                      _right(format_money(line.amount))])
-    rows.append([_cell("Total funding", bold=True), "", "", _right(f"{figures.funded_percent or 0} %", True),
+    rows.append([_cell("Total funding", bold=True), "", "", _right(format_quantity(figures.funded_percent or 0, "%"), True),
                  _right(format_money(figures.funding), True)])
     gap = figures.gap
     if gap.amount > 0:

@@ -32,7 +32,7 @@ def summary_html(figures: BudgetFigures, chosen: str, linked=None, left_out: lis
     funded = figures.funded_percent
     lines = [
         f"Costs <b>{format_money(figures.costs)}</b>" + (f" — {tiers}" if tiers else ""),
-        f"Funding <b>{format_money(figures.funding)}</b>" + (f" ({funded} %)" if funded is not None else "")
+        f"Funding <b>{format_money(figures.funding)}</b>" + (f" ({format_quantity(funded, '%')})" if funded is not None else "")
         + f", of it secured {format_money(figures.secured)} · {gap_html(figures)}",
     ]
     prices = []

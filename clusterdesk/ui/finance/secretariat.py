@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
 from ...domain.countries import country_name
-from ...domain.formatting import format_date
+from ...domain.formatting import format_date, format_quantity
 from ...domain.languages import language_name
 from ...domain.text import plural
 from ...services import finance_overview
@@ -25,7 +25,7 @@ COLUMNS = (
     Column("name", "Name", lambda r: r.name, width=140),
     Column("role", "Role", lambda r: r.role, width=170),
     Column("share", "Intl. time", lambda r: r.international_share, width=65, align=RIGHT,
-           text_of=lambda r: f"{r.international_share} %", tooltip=lambda r: "Share of the working time"),
+           text_of=lambda r: format_quantity(r.international_share, "%"), tooltip=lambda r: "Share of the working time"),
     Column("years", "Years", lambda r: r.competence.experience_years or 0, width=45, align=RIGHT,
            text_of=lambda r: str(r.competence.experience_years or ""),
            tooltip=lambda r: r.competence.experience or "Years abroad or in international work"),
