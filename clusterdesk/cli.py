@@ -142,14 +142,19 @@ def _workspace_file(args: argparse.Namespace, paths: AppPaths) -> Path:
     return workspace_file(str(workspace_location(args, paths)), command)
 
 
-def _cli_person(paths: AppPaths) -> str:
-    """Who the lock names while a command holds the workspace: the user's ClusterDesk name."""
+def settings_actor(paths: AppPaths) -> str:
+    """The user's ClusterDesk name from the settings ("" when there is none to read)."""
     from .settings import load_preferences
 
     try:
-        actor = load_preferences(paths.settings_file).actor
+        return load_preferences(paths.settings_file).actor
     except Exception:  # noqa: BLE001 - unreadable settings are not a reason to refuse
-        actor = ""
+        return ""
+
+
+def _cli_person(paths: AppPaths) -> str:
+    """Who the lock names while a command holds the workspace."""
+    actor = settings_actor(paths)
     return f"{actor} (command line)" if actor else "the command line"
 
 

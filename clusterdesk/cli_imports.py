@@ -79,6 +79,6 @@ def cmd_import_members(args, paths: AppPaths, out: Callable[[str], None]) -> int
 
 
 def _actor(paths: AppPaths) -> str:
-    from .settings import load_preferences
+    from .cli import settings_actor
 
-    return load_preferences(paths.settings_file).actor or "command line"
+    return settings_actor(paths) or "command line"

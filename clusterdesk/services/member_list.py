@@ -205,14 +205,7 @@ def _read_rows(ctx: ServiceContext, chosen) -> list:
 def member_page(ctx: ServiceContext, f: MemberFilter = MemberFilter(), *, sort: str = "name",
                 descending: bool = False, offset: int = 0, limit: int | None = 200) -> list[MemberRow]:
     """One page of the filtered, sorted member list (the list never loads all rows)."""
-    with ctx.workspace.engine.connect() as conn:
-        keys = list(conn.execute(
-            select(_row_key(ctx)).where(*_where(f)).order_by(*_order(ctx, sort, descending))
-            .offset(offset).limit(limit)).scalars())
-    rows: list[MemberRow] = []
-    for start in range(0, len(keys), _CHUNK):  # keep IN lists within every driver's limit
-        rows += _rows_by_key(ctx, keys[start:start + _CHUNK])
-    return rows
+    return list(_rows_in_chunks(ctx, _list_keys(ctx, f, sort, descending, offset, limit)))
 
 
 def iter_member_rows(ctx: ServiceContext, f: MemberFilter = MemberFilter(), *, sort: str = "name",
@@ -220,10 +213,19 @@ def iter_member_rows(ctx: ServiceContext, f: MemberFilter = MemberFilter(), *, s
     """Every row of the filtered, sorted list for an export, read a chunk at a time while the
     caller writes them (a chunk read ahead in a thread measured slower: the reading is mostly
     Python, which a second thread only contends with)."""
+    return _rows_in_chunks(ctx, _list_keys(ctx, f, sort, descending, 0, None))
+
+
+def _list_keys(ctx: ServiceContext, f: MemberFilter, sort: str, descending: bool, offset: int,
+               limit: int | None) -> list:
     with ctx.workspace.engine.connect() as conn:
-        keys = list(conn.execute(
-            select(_row_key(ctx)).where(*_where(f)).order_by(*_order(ctx, sort, descending))).scalars())
-    for start in range(0, len(keys), _CHUNK):
+        return list(conn.execute(
+            select(_row_key(ctx)).where(*_where(f)).order_by(*_order(ctx, sort, descending))
+            .offset(offset).limit(limit)).scalars())
+
+
+def _rows_in_chunks(ctx: ServiceContext, keys: list) -> Iterator[MemberRow]:
+    for start in range(0, len(keys), _CHUNK):  # keep IN lists within every driver's limit
         yield from _rows_by_key(ctx, keys[start:start + _CHUNK])
 
 

@@ -41,29 +41,28 @@ def _column_changes(obj: Record) -> dict[str, list]:
 
 
 @cache
-def _snapshot_keys(cls: type) -> tuple[str, ...]:
-    return tuple(a.key for a in inspect(cls).column_attrs if a.key not in _SKIPPED)
+def _column_keys(cls: type) -> tuple[str, ...]:
+    return tuple(a.key for a in inspect(cls).column_attrs)
+
+
+def _inserted(pairs) -> dict[str, list]:
+    """What an insert's audit entry records: every filled value but the bookkeeping ones."""
+    return {key: [None, _plain(value)] for key, value in pairs
+            if key not in _SKIPPED and value is not None and value != ""}
 
 
 def _snapshot(obj: Record) -> dict[str, list]:
     # A new object's values are plain attributes in its __dict__ (not yet expired), which is
     # much faster to read than going through the instrumented descriptors (imports add 10,000s).
     values = obj.__dict__
-    snapshot = {}
-    for key in _snapshot_keys(type(obj)):
-        value = values.get(key)
-        if value is not None and value != "":
-            snapshot[key] = [None, _plain(value)]
-    return snapshot
+    return _inserted((key, values.get(key)) for key in _column_keys(type(obj)))
 
 
 def insert_entry(table: str, entity_id: uuid.UUID, values: dict, actor: str, at: datetime) -> dict:
     """The audit row of a row inserted without the ORM (bulk writes), as the flush hook
     would have written it."""
-    snapshot = {key: [None, _plain(value)] for key, value in values.items()
-                if key not in _SKIPPED and value is not None and value != ""}
     return {"id": uuid.uuid4(), "at": at, "actor": actor, "action": "insert", "entity": table,
-            "entity_id": entity_id, "changes": snapshot}
+            "entity_id": entity_id, "changes": _inserted(values.items())}
 
 
 def note_touched(session: Session, table: str, ids) -> None:

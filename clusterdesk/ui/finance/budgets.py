@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.enums import CoFundingModel
-from ...domain.formatting import format_date, format_money_whole, format_quantity
+from ...domain.formatting import format_date, format_money_whole
+from ...domain.funding import format_percent
 from ...services import budgets as budget_service
 from ..common.list_editor import ListEditorView
 from ..common.table_model import Column
@@ -18,10 +19,6 @@ from .budget_export import export_budget_dialog
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _percent(value) -> str:
-    return format_quantity(value, "%")  # '44,1 %', as the amounts beside it are written
-
-
 COLUMNS = (
     Column("name", "Budget", lambda r: r.name, width=160, tooltip=lambda r: r.name),
     Column("for", "For", lambda r: r.activity_name or "Project", width=100,
@@ -30,8 +27,8 @@ COLUMNS = (
            text_of=lambda r: format_money_whole(r.figures.costs)),
     Column("gap", "Gap", lambda r: float(r.figures.gap.amount), width=80, align=RIGHT,
            text_of=lambda r: format_money_whole(r.figures.gap) if r.figures.gap.amount > 0 else "—",
-           tooltip=lambda r: f"{_percent(r.figures.gap_percent)} of the costs unfunded; "
-                             f"{_percent(r.figures.funded_percent)} funded"),
+           tooltip=lambda r: f"{format_percent(r.figures.gap_percent)} of the costs unfunded; "
+                             f"{format_percent(r.figures.funded_percent)} funded"),
     Column("price", "Price each", lambda r: float(p.amount) if (p := r.figures.price(r.co_funding_model)) else -1,
            align=RIGHT, text_of=lambda r: format_money_whole(r.figures.price(r.co_funding_model))),
 )
